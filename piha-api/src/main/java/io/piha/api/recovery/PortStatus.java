@@ -1,0 +1,46 @@
+package io.piha.api.recovery;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A port's state as read back from the switch.
+ *
+ * @param label the port's label
+ * @param adminEnabled whether power is administratively enabled
+ * @param detection what the PSE sees on the port
+ * @param powerWatts power drawn, where the driver reports it
+ * @since 0.1
+ */
+public record PortStatus(String label, boolean adminEnabled, Detection detection, OptionalDouble powerWatts) {
+
+    /** {@code pethPsePortDetectionStatus} of RFC 3621, which REST drivers map onto. */
+    public enum Detection {
+        /** Power disabled. */
+        DISABLED,
+        /** Looking for a powered device. */
+        SEARCHING,
+        /** Powering a device. */
+        DELIVERING_POWER,
+        /** A fault was detected. */
+        FAULT,
+        /** Test mode. */
+        TEST,
+        /** Any other fault. */
+        OTHER_FAULT,
+        /** The driver cannot tell. */
+        UNKNOWN
+    }
+
+    /** @throws NullPointerException if a component is null */
+    public PortStatus {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(powerWatts, "powerWatts");
+    }
+
+    /** Whether the port is on and powering a device. */
+    public boolean isPowering() {
+        return adminEnabled && detection == Detection.DELIVERING_POWER;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * piha-core. See the module README.
+ *
+ * @since 0.1
+ */
+package io.piha.core;

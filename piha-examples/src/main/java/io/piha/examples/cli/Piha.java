@@ -1,0 +1,45 @@
+package io.piha.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code piha} executable: one entry point, one subcommand per job.
+ *
+ * <p>Subcommands register here; each lives in its own package beside this one.
+ */
+@Command(name = "piha",
+        mixinStandardHelpOptions = true,
+        versionProvider = Piha.Version.class,
+        description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Piha implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the CLI and exits with the subcommand's exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests and embedding. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Piha()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Piha.class.getPackage().getImplementationVersion();
+            return new String[] {"piha " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * piha-mqtt. See the module README.
+ *
+ * @since 0.1
+ */
+package io.piha.mqtt;
