@@ -69,11 +69,15 @@ public final class NodeMachine {
 
     private Decision<NodeState, NodeEffect> onCommand(Step<NodeState, NodeEffect> step, Command c) {
         NodeState s = step.before();
-        if (!c.concerns(s.self())) {
-            return step.reject(c.verb().wire(), "command " + c.describe() + " is addressed to " + c.target().orElseThrow());
-        }
-        if (c.isExpiredAt(step.now())) {
-            return step.reject(c.verb().wire(), "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow());
+        boolean notForMe = !c.concerns(s.self());
+        if (notForMe || c.isExpiredAt(step.now())) {
+            String why = notForMe ? "command " + c.describe() + " is addressed to " + c.target().orElseThrow()
+                    : "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow();
+            Optional<Epoch> newer = c.epoch().filter(e -> e.isNewerThan(s.highestEpoch()));
+            // Not ours to execute, but proof that a newer epoch was granted: a leader must stop.
+            return newer.isPresent()
+                    ? fenceIfOutdated(step, s.withHighestEpoch(newer.get()), newer.get(), why)
+                    : step.reject(c.verb().wire(), why);
         }
         if (c.epoch().filter(e -> e.isOlderThan(s.highestEpoch())).isPresent()) {
             return step.reject(c.verb().wire(), "command " + c.describe() + " carries stale epoch "
