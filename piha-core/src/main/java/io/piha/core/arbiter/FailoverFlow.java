@@ -189,6 +189,11 @@ final class FailoverFlow {
     Decision<ArbiterState, ArbiterEffect> grant(Step<ArbiterState, ArbiterEffect> step, HostId candidate, String reason,
                                                 boolean automatic, String why) {
         ArbiterState s = step.before();
+        if (automatic && s.frozen()) {
+            // A freeze can arrive while the standby is probed or the old leader fenced: check at the last moment.
+            return block(step, policy.topology().other(candidate), "frozen: automatic promotion of " + candidate
+                    + " blocked; an explicit promote overrides", Optional.empty(), "promotion_blocked");
+        }
         Announcements say = new Announcements(policy, step.now());
         Epoch epoch = s.epoch().next();
         Command promote = say.command(CommandVerb.PROMOTE, s.commandSeq() + 1, candidate, epoch, reason);

@@ -165,6 +165,19 @@ class ArbiterMachineTest {
     }
 
     @Test
+    void aFreezeThatArrivesDuringFencingStillBlocksTheGrant() {
+        ArbiterState fencingWhileFrozen = new ArbiterState(new Phase.Fencing(PRIMARY, STANDBY, T0), Optional.of(PRIMARY),
+                Epoch.of(1), Optional.empty(), T0, true, Optional.empty(), 0);
+
+        Decision<ArbiterState, ArbiterEffect> d = decide(fencingWhileFrozen,
+                new ArbiterInput.PowerReported(PRIMARY, ArbiterEffect.PowerAction.OFF, true, "port 3 off"), T0.plusSeconds(1));
+
+        assertThat(d.state().phase()).isInstanceOf(Phase.Blocked.class);
+        assertThat(d.state().epoch()).isEqualTo(Epoch.of(1));
+        assertThat(d.effectsOf(ArbiterEffect.RaiseAlert.class)).extracting(a -> a.alert().code()).containsExactly("promotion_blocked");
+    }
+
+    @Test
     void policyValidationNamesTheBadSetting() {
         assertThatThrownBy(() -> ArbiterPolicy.custom(Homes.SERVICE, new Topology(PRIMARY, STANDBY))
                 .heartbeatTimeout(Duration.ZERO).build())
