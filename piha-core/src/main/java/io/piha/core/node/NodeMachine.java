@@ -201,11 +201,11 @@ public final class NodeMachine {
     private Decision<NodeState, NodeEffect> onHeartbeat(Step<NodeState, NodeEffect> step, Heartbeat hb) {
         NodeState s = step.before();
         if (hb.host().equals(s.self())) {
-            return step.reject("observe_heartbeat", "own heartbeat");
+            return step.unchanged("own heartbeat");
         }
         if (hb.epoch().filter(e -> e.isNewerThan(s.highestEpoch())).isEmpty()) {
-            return step.reject("observe_heartbeat", "heartbeat of " + hb.host() + " carries no newer epoch than "
-                    + s.highestEpoch());
+            // Routine: the leader's heartbeats only matter to a node when they reveal a newer epoch.
+            return step.unchanged("heartbeat of " + hb.host() + " at no newer epoch than " + s.highestEpoch());
         }
         Epoch e = hb.epoch().orElseThrow();
         return fenceIfOutdated(step, s.withHighestEpoch(e), e, "heartbeat of " + hb.host());

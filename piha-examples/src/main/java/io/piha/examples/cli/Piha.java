@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Piha.Version.class,
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
+            SimulateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Piha implements Runnable {
