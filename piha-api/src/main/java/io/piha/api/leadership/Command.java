@@ -74,6 +74,11 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
         return expiresAt.map(now::isAfter).orElse(false);
     }
 
+    /** A copy addressed to no host in particular. */
+    public Command withoutTarget() {
+        return new Command(verb, id, Optional.empty(), epoch, reason, actor, issuedAt, expiresAt);
+    }
+
     /** A short description for logs and audit, e.g. {@code promote#c-17->haos-standby@4}. */
     public String describe() {
         StringBuilder sb = new StringBuilder(verb.wire());

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  */
 public record ServiceName(String value) {
 
+    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
     /** The service of the first deployments. */
     public static final ServiceName HOME_ASSISTANT = new ServiceName("home-assistant");
-
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     /**
      * @throws IllegalArgumentException if {@code value} is not a valid service name

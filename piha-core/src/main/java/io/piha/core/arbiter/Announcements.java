@@ -1,0 +1,53 @@
+package io.piha.core.arbiter;
+
+import io.piha.api.alert.Alert;
+import io.piha.api.alert.Severity;
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.LeadershipEvent;
+import io.piha.api.leadership.LeadershipMessage;
+import java.time.Instant;
+import java.util.Map;
+
+/** The messages the arbiter sends, worded once: events, alerts and commands. */
+final class Announcements {
+
+    private final ArbiterPolicy policy;
+    private final Instant now;
+
+    Announcements(ArbiterPolicy policy, Instant now) {
+        this.policy = policy;
+        this.now = now;
+    }
+
+    ArbiterEffect event(String name, String reason) {
+        LeadershipEvent e = LeadershipEvent.of(now, name, policy.actor()).withReason(reason);
+        return new ArbiterEffect.Publish(new LeadershipMessage.EventRecorded(policy.service(), e));
+    }
+
+    ArbiterEffect event(String name, String reason, HostId newLeader, Epoch epoch) {
+        LeadershipEvent e = LeadershipEvent.of(now, name, policy.actor()).withReason(reason)
+                .withNewLeader(newLeader).withEpoch(epoch);
+        return new ArbiterEffect.Publish(new LeadershipMessage.EventRecorded(policy.service(), e));
+    }
+
+    ArbiterEffect alert(String code, Severity severity, String message, Map<String, String> details) {
+        return new ArbiterEffect.RaiseAlert(new Alert(now, code, severity, policy.service().value(), message, details));
+    }
+
+    ArbiterEffect alert(String code, Severity severity, String message) {
+        return alert(code, severity, message, Map.of());
+    }
+
+    Command command(CommandVerb verb, long seq, HostId target, Epoch epoch, String reason) {
+        String id = policy.service().value() + "-" + policy.actor() + "-" + seq;
+        return Command.envelope(verb, id).target(target).epoch(epoch).reason(reason).actor(policy.actor())
+                .validBetween(now, now.plus(policy.commandTtl())).build();
+    }
+
+    ArbiterEffect publish(Command command) {
+        return new ArbiterEffect.Publish(new LeadershipMessage.CommandIssued(policy.service(), command));
+    }
+}

@@ -1,0 +1,75 @@
+package io.piha.core.node;
+
+import io.piha.api.audit.AuditEntry;
+import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.LeaderState;
+import io.piha.api.leadership.LeadershipEvent;
+import java.util.Objects;
+
+/**
+ * What the edge beside a node must do after a decision.
+ *
+ * @since 0.1
+ */
+public sealed interface NodeEffect {
+
+    /**
+     * Start (or continue, at a new epoch) serving: enable automations and heartbeat at {@code epoch}.
+     *
+     * @param epoch the epoch to heartbeat with
+     */
+    record TakeLeadership(Epoch epoch) implements NodeEffect {
+        /** @throws NullPointerException if the epoch is null */
+        public TakeLeadership {
+            Objects.requireNonNull(epoch, "epoch");
+        }
+    }
+
+    /**
+     * Stop serving at once: stop heartbeats, disable automations.
+     *
+     * @param reason why, e.g. {@code demoted} or {@code fenced by epoch 7}
+     */
+    record ReleaseLeadership(String reason) implements NodeEffect {
+        /** @throws NullPointerException if the reason is null */
+        public ReleaseLeadership {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Publish the service's retained state.
+     *
+     * @param state the state
+     */
+    record PublishState(LeaderState state) implements NodeEffect {
+        /** @throws NullPointerException if the state is null */
+        public PublishState {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * Publish an event (acknowledgements included).
+     *
+     * @param event the event
+     */
+    record PublishEvent(LeadershipEvent event) implements NodeEffect {
+        /** @throws NullPointerException if the event is null */
+        public PublishEvent {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /**
+     * Record the decision.
+     *
+     * @param entry the audit entry
+     */
+    record Audit(AuditEntry entry) implements NodeEffect {
+        /** @throws NullPointerException if the entry is null */
+        public Audit {
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.piha.core.node;
+
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.Heartbeat;
+import io.piha.api.leadership.LeaderState;
+import io.piha.api.leadership.Lease;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a node reacts to.
+ *
+ * @since 0.1
+ */
+public sealed interface NodeInput {
+
+    /**
+     * A command arrived on the service's command topic.
+     *
+     * @param command the command, plain or envelope
+     */
+    record CommandReceived(Command command) implements NodeInput {
+        /** @throws NullPointerException if the command is null */
+        public CommandReceived {
+            Objects.requireNonNull(command, "command");
+        }
+    }
+
+    /**
+     * The service's retained state was seen; empty means "no leader".
+     *
+     * @param state the state
+     */
+    record StateObserved(Optional<LeaderState> state) implements NodeInput {
+        /** @throws NullPointerException if the state is null */
+        public StateObserved {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * The arbiter's lease was seen.
+     *
+     * @param lease the lease
+     */
+    record LeaseObserved(Lease lease) implements NodeInput {
+        /** @throws NullPointerException if the lease is null */
+        public LeaseObserved {
+            Objects.requireNonNull(lease, "lease");
+        }
+    }
+
+    /**
+     * A heartbeat was seen (from any host, this one included).
+     *
+     * @param heartbeat the heartbeat
+     */
+    record HeartbeatObserved(Heartbeat heartbeat) implements NodeInput {
+        /** @throws NullPointerException if the heartbeat is null */
+        public HeartbeatObserved {
+            Objects.requireNonNull(heartbeat, "heartbeat");
+        }
+    }
+}

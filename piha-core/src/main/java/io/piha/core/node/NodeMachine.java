@@ -1,0 +1,233 @@
+package io.piha.core.node;
+
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.Heartbeat;
+import io.piha.api.leadership.LeaderState;
+import io.piha.api.leadership.LeadershipEvent;
+import io.piha.api.leadership.Lease;
+import io.piha.core.Decision;
+import io.piha.core.Step;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The node's leadership decisions: {@code (state, input, now) -> (state', effects)}. Pure and
+ * thread-safe; the edge feeds it inputs from the bus and carries out the effects.
+ *
+ * <p>The rules, from contract v1 plus the SDK's fencing:
+ * <ul>
+ *   <li>A promote is taken only with an epoch newer than any seen (or equal to a lease granted to this
+ *       node), only if addressed to this node or to no one, and not after its expiry. Without an epoch it
+ *       is refused unless {@link NodePolicy#requireGrantedEpoch()} is off.</li>
+ *   <li>While the service is in {@code maintenance}, only a promote addressed to this node is taken.</li>
+ *   <li>An explicit promote passes a freeze: freeze stops automatic promotion, which is the arbiter's.</li>
+ *   <li>A leader that sees a newer epoch held by another host stops at once (fencing).</li>
+ *   <li>Anything refused leaves the state unchanged and is audited with the reason.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class NodeMachine {
+
+    private final NodePolicy policy;
+
+    /** A machine deciding for {@code policy.self()}. */
+    public NodeMachine(NodePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The policy this machine decides by. */
+    public NodePolicy policy() {
+        return policy;
+    }
+
+    /** Decides one input. */
+    public Decision<NodeState, NodeEffect> decide(NodeState state, NodeInput input, Instant now) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(now, "now");
+        if (!state.self().equals(policy.self())) {
+            throw new IllegalArgumentException("state of " + state.self() + " given to the machine of " + policy.self());
+        }
+        Step<NodeState, NodeEffect> step = new Step<>(state, now, "agent:" + policy.self(), policy.service().value(),
+                NodeEffect.Audit::new, NodeMachine::auditDetails);
+        if (input instanceof NodeInput.CommandReceived c) {
+            return onCommand(step, c.command());
+        } else if (input instanceof NodeInput.StateObserved s) {
+            return onState(step, s.state());
+        } else if (input instanceof NodeInput.LeaseObserved l) {
+            return onLease(step, l.lease());
+        } else if (input instanceof NodeInput.HeartbeatObserved h) {
+            return onHeartbeat(step, h.heartbeat());
+        }
+        throw new IllegalArgumentException("unknown node input " + input);
+    }
+
+    private Decision<NodeState, NodeEffect> onCommand(Step<NodeState, NodeEffect> step, Command c) {
+        NodeState s = step.before();
+        if (!c.concerns(s.self())) {
+            return step.reject(c.verb().wire(), "command " + c.describe() + " is addressed to " + c.target().orElseThrow());
+        }
+        if (c.isExpiredAt(step.now())) {
+            return step.reject(c.verb().wire(), "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow());
+        }
+        if (c.epoch().filter(e -> e.isOlderThan(s.highestEpoch())).isPresent()) {
+            return step.reject(c.verb().wire(), "command " + c.describe() + " carries stale epoch "
+                    + c.epoch().orElseThrow() + " < " + s.highestEpoch());
+        }
+        switch (c.verb()) {
+            case PROMOTE:
+                return onPromote(step, c);
+            case DEMOTE:
+                return onDemote(step, c);
+            case FREEZE:
+            case THAW:
+                return onFreeze(step, c);
+            default:
+                throw new IllegalStateException("unhandled verb " + c.verb());
+        }
+    }
+
+    private Decision<NodeState, NodeEffect> onPromote(Step<NodeState, NodeEffect> step, Command c) {
+        NodeState s = step.before();
+        Optional<Epoch> granted = grantedEpoch(s, c);
+        if (granted.isEmpty()) {
+            return step.reject("promote", promoteRefusal(s, c));
+        }
+        if (s.announced().orElse(null) == LeaderState.MAINTENANCE && c.target().isEmpty()) {
+            return step.reject("promote", "service is in maintenance: waiting for a promote addressed to " + s.self());
+        }
+        if (c.epoch().isEmpty() && s.announced().orElse(null) == LeaderState.LEADER && s.role() != NodeRole.LEADER) {
+            return step.reject("promote", "plain promote refused: state is 'leader' (another host leads);"
+                    + " v1 accepts promote only when state is empty or standby");
+        }
+        Epoch epoch = granted.get();
+        NodeState after = s.withHighestEpoch(epoch).withRole(NodeRole.LEADER, Optional.of(epoch));
+        LeadershipEvent ack = event(step.now(), LeadershipEvent.PROMOTED, c)
+                .withNewLeader(s.self()).withEpoch(epoch);
+        return step.accept(after, "promote", "promoted " + s.self() + " at epoch " + epoch + c.reason().map(r -> " (" + r + ")").orElse(""), List.of(new NodeEffect.TakeLeadership(epoch),
+                new NodeEffect.PublishState(LeaderState.LEADER),
+                new NodeEffect.PublishEvent(ack)));
+    }
+
+    /** The epoch a promote grants this node, or empty if it grants none. */
+    private Optional<Epoch> grantedEpoch(NodeState s, Command c) {
+        if (c.epoch().isEmpty()) {
+            return policy.requireGrantedEpoch() || s.role() == NodeRole.LEADER
+                    ? Optional.empty() : Optional.of(s.highestEpoch().next());
+        }
+        Epoch e = c.epoch().get();
+        if (e.isNewerThan(s.highestEpoch())) {
+            return Optional.of(e);
+        }
+        boolean leaseIsMine = s.lease().filter(l -> l.epoch().equals(e) && l.holder().equals(s.self())).isPresent();
+        boolean alreadyLeading = s.leadingAt().filter(e::equals).isPresent();
+        return leaseIsMine && !alreadyLeading ? Optional.of(e) : Optional.empty();
+    }
+
+    private String promoteRefusal(NodeState s, Command c) {
+        if (c.epoch().isEmpty()) {
+            return s.role() == NodeRole.LEADER
+                    ? s.self() + " already leads at epoch " + s.leadingAt().orElseThrow()
+                    : "promote without epoch: waiting for the arbiter's grant (requireGrantedEpoch is on)";
+        }
+        if (s.leadingAt().filter(c.epoch().get()::equals).isPresent()) {
+            return "duplicate: " + s.self() + " already leads at epoch " + c.epoch().get();
+        }
+        return "epoch " + c.epoch().get() + " is not newer than " + s.highestEpoch() + " and not leased to " + s.self();
+    }
+
+    private Decision<NodeState, NodeEffect> onDemote(Step<NodeState, NodeEffect> step, Command c) {
+        NodeState s = step.before();
+        if (s.role() != NodeRole.LEADER) {
+            return step.reject("demote", s.self() + " is not leader (" + s.role() + ")");
+        }
+        NodeState after = s.withRole(NodeRole.STANDBY, Optional.empty());
+        LeadershipEvent ack = event(step.now(), LeadershipEvent.DEMOTED, c).withEpoch(s.leadingAt().orElseThrow());
+        return step.accept(after, "demote", "demoted " + s.self() + " from epoch " + s.leadingAt().orElseThrow(), List.of(new NodeEffect.ReleaseLeadership("demoted"),
+                new NodeEffect.PublishState(LeaderState.STANDBY),
+                new NodeEffect.PublishEvent(ack)));
+    }
+
+    private Decision<NodeState, NodeEffect> onFreeze(Step<NodeState, NodeEffect> step, Command c) {
+        NodeState s = step.before();
+        boolean freeze = c.verb() == CommandVerb.FREEZE;
+        if (s.frozen() == freeze) {
+            return step.reject(c.verb().wire(), "duplicate: already " + (freeze ? "frozen" : "thawed"));
+        }
+        String name = freeze ? LeadershipEvent.FROZEN : LeadershipEvent.THAWED;
+        return step.accept(s.withFrozen(freeze), c.verb().wire(), name, List.of(new NodeEffect.PublishEvent(event(step.now(), name, c))));
+    }
+
+    private Decision<NodeState, NodeEffect> onState(Step<NodeState, NodeEffect> step, Optional<LeaderState> announced) {
+        NodeState s = step.before();
+        if (s.announced().equals(announced)) {
+            return step.reject("observe_state", "duplicate: state already " + wire(announced));
+        }
+        NodeState after = s.withAnnounced(announced);
+        if (s.role() == NodeRole.STANDBY && announced.orElse(null) == LeaderState.MAINTENANCE) {
+            after = after.withRole(NodeRole.MAINTENANCE, Optional.empty());
+        } else if (s.role() == NodeRole.MAINTENANCE && announced.orElse(null) != LeaderState.MAINTENANCE) {
+            after = after.withRole(NodeRole.STANDBY, Optional.empty());
+        }
+        return step.accept(after, "observe_state", "state is " + wire(announced) + "; " + s.self() + " is " + after.role());
+    }
+
+    private Decision<NodeState, NodeEffect> onLease(Step<NodeState, NodeEffect> step, Lease lease) {
+        NodeState s = step.before();
+        if (lease.epoch().isOlderThan(s.highestEpoch())) {
+            return step.reject("observe_lease", "stale lease at epoch " + lease.epoch() + " < " + s.highestEpoch());
+        }
+        if (s.lease().filter(lease::equals).isPresent()) {
+            return step.reject("observe_lease", "duplicate lease " + lease.holder() + "@" + lease.epoch());
+        }
+        NodeState after = s.withLease(lease);
+        if (s.role() == NodeRole.LEADER && lease.holder().equals(s.self())
+                && lease.epoch().isNewerThan(s.leadingAt().orElseThrow())) {
+            NodeState regranted = after.withRole(NodeRole.LEADER, Optional.of(lease.epoch()));
+            return step.accept(regranted, "observe_lease", s.self() + " re-granted at epoch " + lease.epoch(), List.of(new NodeEffect.TakeLeadership(lease.epoch())));
+        }
+        return fenceIfOutdated(step, after, lease.epoch(), "lease of " + lease.holder());
+    }
+
+    private Decision<NodeState, NodeEffect> onHeartbeat(Step<NodeState, NodeEffect> step, Heartbeat hb) {
+        NodeState s = step.before();
+        if (hb.host().equals(s.self())) {
+            return step.reject("observe_heartbeat", "own heartbeat");
+        }
+        if (hb.epoch().filter(e -> e.isNewerThan(s.highestEpoch())).isEmpty()) {
+            return step.reject("observe_heartbeat", "heartbeat of " + hb.host() + " carries no newer epoch than "
+                    + s.highestEpoch());
+        }
+        Epoch e = hb.epoch().orElseThrow();
+        return fenceIfOutdated(step, s.withHighestEpoch(e), e, "heartbeat of " + hb.host());
+    }
+
+    private Decision<NodeState, NodeEffect> fenceIfOutdated(Step<NodeState, NodeEffect> step, NodeState after, Epoch seen, String source) {
+        NodeState s = step.before();
+        if (s.role() == NodeRole.LEADER && seen.isNewerThan(s.leadingAt().orElseThrow())) {
+            String why = "fenced by epoch " + seen + " (" + source + ")";
+            LeadershipEvent ev = LeadershipEvent.of(step.now(), LeadershipEvent.DEMOTED, s.self().value())
+                    .withReason("fenced").withEpoch(seen);
+            return step.accept(after.withRole(NodeRole.STANDBY, Optional.empty()), "fence", why, List.of(new NodeEffect.ReleaseLeadership(why), new NodeEffect.PublishEvent(ev)));
+        }
+        return step.accept(after, "observe_epoch", "epoch " + after.highestEpoch() + " from " + source);
+    }
+
+    private LeadershipEvent event(Instant now, String name, Command c) {
+        LeadershipEvent e = LeadershipEvent.of(now, name, policy.self().value()).acknowledging(c.id());
+        return c.reason().map(e::withReason).orElse(e);
+    }
+
+    private static Map<String, String> auditDetails(NodeState s) {
+        return Map.of("role", s.role().name(), "epoch", s.highestEpoch().toString());
+    }
+
+    private static String wire(Optional<LeaderState> s) {
+        return s.map(LeaderState::wire).orElse("empty (no leader)");
+    }
+}

@@ -1,0 +1,361 @@
+package io.piha.core.simulation;
+
+import io.piha.api.health.ProbeResult;
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.Heartbeat;
+import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.LeadershipMessage;
+import io.piha.api.leadership.ServiceName;
+import io.piha.core.Decision;
+import io.piha.core.arbiter.ArbiterEffect;
+import io.piha.core.arbiter.ArbiterInput;
+import io.piha.core.arbiter.ArbiterMachine;
+import io.piha.core.arbiter.ArbiterPolicy;
+import io.piha.core.arbiter.ArbiterState;
+import io.piha.core.node.NodeEffect;
+import io.piha.core.node.NodeInput;
+import io.piha.core.node.NodeMachine;
+import io.piha.core.node.NodePolicy;
+import io.piha.core.node.NodeState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * A simulated home running the real arbiter and node state machines on simulated time. Not thread-safe:
+ * drive it from one thread. See {@link EstateSettings} for the hardware and network it simulates.
+ *
+ * @since 0.1
+ */
+public final class Estate {
+
+    private final EstateSettings settings;
+    private final ArbiterPolicy policy;
+    private final ArbiterMachine arbiter;
+    private final Map<HostId, SimulatedHost> hosts = new LinkedHashMap<>();
+    private final Map<HostId, NodeMachine> machines = new LinkedHashMap<>();
+    private final PriorityQueue<Agendum> agenda = new PriorityQueue<>();
+    private final Map<Class<?>, LeadershipMessage> retained = new LinkedHashMap<>();
+    private final List<EstateObserver> observers = new ArrayList<>();
+    private final Random random;
+    private ArbiterState arbiterState;
+    private Instant now;
+    private long sequence;
+    private boolean poeFailing;
+
+    /** A home at {@code start} with both hosts up, no leader yet, and the arbiter just started. */
+    public Estate(ArbiterPolicy policy, EstateSettings settings, Instant start) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.arbiter = new ArbiterMachine(policy);
+        this.random = new Random(settings.seed());
+        this.now = start;
+        this.arbiterState = ArbiterState.startingUp(start);
+        for (HostId id : List.of(policy.topology().primary(), policy.topology().standby())) {
+            hosts.put(id, new SimulatedHost(id));
+            machines.put(id, new NodeMachine(NodePolicy.ofDefaults(policy.service(), id)));
+        }
+    }
+
+    /** Adds an observer of every decision and delivery. */
+    public Estate observe(EstateObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+        return this;
+    }
+
+    /** The simulated time now. */
+    public Instant now() {
+        return now;
+    }
+
+    /** The arbiter's policy. */
+    public ArbiterPolicy policy() {
+        return policy;
+    }
+
+    /** The arbiter's state now. */
+    public ArbiterState arbiterState() {
+        return arbiterState;
+    }
+
+    /** The agent state of a host now. */
+    public NodeState node(HostId host) {
+        return host(host).node;
+    }
+
+    /** Whether the host's Home Assistant answers (powered and process up). */
+    public boolean answers(HostId host) {
+        return host(host).answers();
+    }
+
+    /** The hosts whose agent currently acts as leader (role leader, whatever its epoch). */
+    public List<HostId> actingLeaders() {
+        List<HostId> out = new ArrayList<>();
+        hosts.values().forEach(h -> {
+            if (h.answers() && h.node.leadingAt().isPresent()) {
+                out.add(h.id);
+            }
+        });
+        return out;
+    }
+
+    /** Lets simulated time pass, carrying out everything due. */
+    public void advance(Duration duration) {
+        Instant until = now.plus(duration);
+        while (!agenda.isEmpty() && !agenda.peek().at.isAfter(until)) {
+            Agendum next = agenda.poll();
+            now = next.at;
+            next.action.run();
+        }
+        now = until;
+    }
+
+    /** An operator publishes a command on the bus (as {@code piha promote} or {@code mosquitto_pub} would). */
+    public void operator(Command command) {
+        happened("operator sends " + command.describe());
+        broadcast(new LeadershipMessage.CommandIssued(policy.service(), command));
+    }
+
+    /** The host's Home Assistant dies (hang, crash, SD card); power stays on. */
+    public void kill(HostId host) {
+        SimulatedHost h = host(host);
+        h.processUp = false;
+        happened(host + " stops answering (Home Assistant and agent down)");
+    }
+
+    /** The host is repaired: it boots again, its agent starting as a standby. */
+    public void repair(HostId host) {
+        SimulatedHost h = host(host);
+        h.powered = true;
+        h.processUp = true;
+        h.recoversOnPowerCycle = true;
+        h.restartAgent();
+        happened(host + " repaired and booted; its agent starts as standby");
+        deliverRetained(h);
+    }
+
+    /** Whether a power-cycle brings the host back (a hung Pi: yes; a dead SD card: no). */
+    public void recoversOnPowerCycle(HostId host, boolean recovers) {
+        host(host).recoversOnPowerCycle = recovers;
+    }
+
+    /** Sets the host's clock offset, as published in its heartbeats. */
+    public void skewClock(HostId host, Duration offset) {
+        host(host).clockOffset = offset;
+    }
+
+    /** Makes every PoE action fail (switch unreachable) or work again. */
+    public void poeFailing(boolean failing) {
+        this.poeFailing = failing;
+        happened(failing ? "the PoE switch stops answering" : "the PoE switch answers again");
+    }
+
+    /** Restarts the control plane from its persisted state (leader, epoch, freeze, failover history). */
+    public void restartArbiter() {
+        ArbiterState s = arbiterState;
+        arbiterState = ArbiterState.resume(s.leader(), s.epoch(), s.frozen(), s.lastFailover(), s.commandSeq(), now);
+        happened("control plane restarted (resumes epoch " + s.epoch() + ")");
+        retained.values().forEach(m -> schedule(delay(), () -> toArbiter(m)));
+        wakeArbiter();
+    }
+
+    /** Restarts a host's agent (Home Assistant keeps running); it never reclaims leadership by itself. */
+    public void restartAgent(HostId host) {
+        SimulatedHost h = host(host);
+        h.restartAgent();
+        happened("agent on " + host + " restarted");
+        deliverRetained(h);
+    }
+
+    private void deliverRetained(SimulatedHost h) {
+        retained.values().forEach(m -> schedule(delay(), () -> toNode(h, m)));
+    }
+
+    private SimulatedHost host(HostId id) {
+        SimulatedHost h = hosts.get(id);
+        if (h == null) {
+            throw new IllegalArgumentException("unknown host " + id + " (known: " + hosts.keySet() + ")");
+        }
+        return h;
+    }
+
+    // ---- the bus ----
+
+    private void broadcast(LeadershipMessage m) {
+        if (m instanceof LeadershipMessage.StateChanged || m instanceof LeadershipMessage.HeartbeatPublished
+                || m instanceof LeadershipMessage.LeaseGranted) {
+            retained.put(m.getClass(), m);
+        }
+        int copies = random.nextDouble() < settings.duplicateProbability() ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            schedule(delay(), () -> toArbiter(m));
+            hosts.values().forEach(h -> schedule(delay(), () -> toNode(h, m)));
+        }
+    }
+
+    private Duration delay() {
+        long max = settings.maxDeliveryDelay().toMillis();
+        return Duration.ofMillis(max == 0 ? 0 : (long) (random.nextDouble() * max));
+    }
+
+    private void toNode(SimulatedHost h, LeadershipMessage m) {
+        if (!h.answers()) {
+            return;
+        }
+        observers.forEach(o -> o.delivered(now, h.id, m));
+        NodeInput input = nodeInput(m);
+        if (input != null) {
+            decideNode(h, input);
+        }
+    }
+
+    private static NodeInput nodeInput(LeadershipMessage m) {
+        if (m instanceof LeadershipMessage.CommandIssued c) {
+            return new NodeInput.CommandReceived(c.command());
+        } else if (m instanceof LeadershipMessage.StateChanged s) {
+            return new NodeInput.StateObserved(s.state());
+        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
+            return new NodeInput.LeaseObserved(l.lease());
+        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
+            return new NodeInput.HeartbeatObserved(h.heartbeat());
+        }
+        return null;
+    }
+
+    private void toArbiter(LeadershipMessage m) {
+        if (m instanceof LeadershipMessage.CommandIssued c) {
+            decideArbiter(new ArbiterInput.CommandObserved(c.command()));
+        } else if (m instanceof LeadershipMessage.StateChanged s) {
+            decideArbiter(new ArbiterInput.StateObserved(s.state()));
+        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
+            decideArbiter(new ArbiterInput.LeaseObserved(l.lease()));
+        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
+            decideArbiter(new ArbiterInput.HeartbeatObserved(h.heartbeat()));
+        } else if (m instanceof LeadershipMessage.EventRecorded e) {
+            decideArbiter(new ArbiterInput.EventObserved(e.event()));
+        } else if (m instanceof LeadershipMessage.AvailabilityChanged a) {
+            decideArbiter(new ArbiterInput.AvailabilityObserved(a.host(), a.availability()));
+        }
+    }
+
+    // ---- the agents ----
+
+    private void decideNode(SimulatedHost h, NodeInput input) {
+        NodeState before = h.node;
+        Decision<NodeState, NodeEffect> d = machines.get(h.id).decide(before, input, now);
+        h.node = d.state();
+        observers.forEach(o -> o.nodeDecided(now, h.id, before, input, d));
+        for (NodeEffect e : d.effects()) {
+            if (e instanceof NodeEffect.TakeLeadership) {
+                startHeartbeats(h);
+            } else if (e instanceof NodeEffect.ReleaseLeadership) {
+                h.heartbeating = false;
+                h.heartbeatGeneration++;
+            } else if (e instanceof NodeEffect.PublishState s) {
+                broadcast(new LeadershipMessage.StateChanged(policy.service(), Optional.of(s.state())));
+            } else if (e instanceof NodeEffect.PublishEvent ev) {
+                broadcast(new LeadershipMessage.EventRecorded(policy.service(), ev.event()));
+            }
+        }
+    }
+
+    private void startHeartbeats(SimulatedHost h) {
+        h.heartbeating = true;
+        long generation = ++h.heartbeatGeneration;
+        heartbeat(h, generation);
+    }
+
+    private void heartbeat(SimulatedHost h, long generation) {
+        if (h.heartbeatGeneration != generation || !h.heartbeating || !h.answers()) {
+            return;
+        }
+        h.node.leadingAt().ifPresent(epoch -> broadcast(new LeadershipMessage.HeartbeatPublished(policy.service(),
+                Heartbeat.of(h.id, now.plus(h.clockOffset), epoch))));
+        schedule(settings.heartbeatInterval(), () -> heartbeat(h, generation));
+    }
+
+    // ---- the control plane ----
+
+    private void decideArbiter(ArbiterInput input) {
+        ArbiterState before = arbiterState;
+        Decision<ArbiterState, ArbiterEffect> d = arbiter.decide(before, input, now);
+        arbiterState = d.state();
+        observers.forEach(o -> o.arbiterDecided(now, before, input, d));
+        for (ArbiterEffect e : d.effects()) {
+            if (e instanceof ArbiterEffect.Probe p) {
+                SimulatedHost h = host(p.host());
+                schedule(settings.probeLatency(), () -> decideArbiter(new ArbiterInput.ProbeReported(h.id, probe(h))));
+            } else if (e instanceof ArbiterEffect.Power p) {
+                power(host(p.host()), p.action());
+            } else if (e instanceof ArbiterEffect.Publish p) {
+                broadcast(p.message());
+            }
+        }
+        wakeArbiter();
+    }
+
+    private void wakeArbiter() {
+        arbiter.nextWakeUp(arbiterState).ifPresent(at -> schedule(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO,
+                () -> {
+                    if (arbiter.nextWakeUp(arbiterState).filter(due -> !due.isAfter(now)).isPresent()) {
+                        decideArbiter(new ArbiterInput.Tick());
+                    }
+                }));
+    }
+
+    private ProbeResult probe(SimulatedHost h) {
+        return h.answers()
+                ? new ProbeResult.Up(now, settings.probeLatency(), "HTTP 200 from /supervisor/ping")
+                : new ProbeResult.Unreachable(now, settings.probeLatency(), "connect to " + h.id + ":4357 timed out");
+    }
+
+    private void power(SimulatedHost h, ArbiterEffect.PowerAction action) {
+        if (poeFailing) {
+            schedule(settings.probeLatency(), () -> decideArbiter(new ArbiterInput.PowerReported(h.id, action, false,
+                    "switch did not answer for the port of " + h.id)));
+            return;
+        }
+        h.powered = false;
+        h.heartbeatGeneration++;
+        happened("PoE port of " + h.id + " switched off (" + action.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (action == ArbiterEffect.PowerAction.OFF) {
+            h.processUp = false;
+            schedule(settings.probeLatency(), () -> decideArbiter(new ArbiterInput.PowerReported(h.id, action, true,
+                    "port of " + h.id + " is off")));
+            return;
+        }
+        schedule(settings.powerCycleOffTime(), () -> {
+            h.powered = true;
+            h.processUp = h.recoversOnPowerCycle;
+            h.restartAgent();
+            happened("PoE port of " + h.id + " on again; " + (h.processUp ? "host boots" : "host stays dead"));
+            if (h.processUp) {
+                deliverRetained(h);
+            }
+            decideArbiter(new ArbiterInput.PowerReported(h.id, action, true, "port of " + h.id + " cycled"));
+        });
+    }
+
+    private void happened(String what) {
+        observers.forEach(o -> o.happened(now, what));
+    }
+
+    private void schedule(Duration after, Runnable action) {
+        agenda.add(new Agendum(now.plus(after), sequence++, action));
+    }
+
+    private record Agendum(Instant at, long seq, Runnable action) implements Comparable<Agendum> {
+        @Override
+        public int compareTo(Agendum o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+}

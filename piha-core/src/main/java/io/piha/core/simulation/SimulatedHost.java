@@ -1,0 +1,34 @@
+package io.piha.core.simulation;
+
+import io.piha.api.leadership.HostId;
+import io.piha.core.node.NodeState;
+import java.time.Duration;
+
+/** One simulated Raspberry Pi: power, the Home Assistant process, its agent's state and its clock. */
+final class SimulatedHost {
+
+    final HostId id;
+    boolean powered = true;
+    boolean processUp = true;
+    boolean recoversOnPowerCycle = true;
+    Duration clockOffset = Duration.ZERO;
+    NodeState node;
+    /** Incremented to cancel a running heartbeat loop. */
+    long heartbeatGeneration;
+    boolean heartbeating;
+
+    SimulatedHost(HostId id) {
+        this.id = id;
+        this.node = NodeState.startingUp(id);
+    }
+
+    boolean answers() {
+        return powered && processUp;
+    }
+
+    void restartAgent() {
+        node = NodeState.startingUp(id);
+        heartbeating = false;
+        heartbeatGeneration++;
+    }
+}
