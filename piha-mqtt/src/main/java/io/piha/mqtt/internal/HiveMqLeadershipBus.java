@@ -152,10 +152,13 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
         });
     }
 
-    /** On every connection: announce availability, then re-assert what the broker may have lost. */
+    /**
+     * On every connection: announce availability, then re-assert what the broker may have lost. This
+     * connection's will covers the first service; the others have their own will carriers.
+     */
     private void onConnected(Transport transport) {
-        config.agentHost().ifPresent(host -> config.services().forEach(s -> transport.publish(
-                codec.encode(new AvailabilityChanged(s, host, Availability.ONLINE)))));
+        config.agentHost().ifPresent(host -> transport.publish(codec.encode(
+                new AvailabilityChanged(config.services().get(0), host, Availability.ONLINE))));
         reasserted.values().forEach(transport::publish);
         LOG.info("leadership bus {} (re)connected to {}; re-asserted {} retained messages", config.clientId(),
                 config.broker(), reasserted.size());
@@ -188,8 +191,8 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        config.agentHost().ifPresent(host -> config.services().forEach(s -> connection.tryAwait(
-                connection.transport().publish(codec.encode(new AvailabilityChanged(s, host, Availability.OFFLINE))))));
+        config.agentHost().ifPresent(host -> connection.tryAwait(connection.transport().publish(codec.encode(
+                new AvailabilityChanged(config.services().get(0), host, Availability.OFFLINE)))));
         connection.close();
         routes.clear();
         LOG.info("leadership bus {} disconnected from {}", config.clientId(), config.broker());
