@@ -1,0 +1,52 @@
+package io.piha.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.piha.mqtt.brokers.TestBroker;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A plain MQTT client that publishes bytes exactly as Home Assistant's {@code mqtt.publish} or
+ * {@code mosquitto_pub} would: no codec, no SDK.
+ */
+final class RawClient implements AutoCloseable {
+
+    private final Mqtt5BlockingClient client;
+
+    RawClient(TestBroker broker) {
+        client = MqttClient.builder().useMqttVersion5().identifier("raw-" + UUID.randomUUID())
+                .serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
+        client.connect();
+    }
+
+    void publish(String topic, String payload, boolean retain) {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8), retain);
+    }
+
+    void publish(String topic, byte[] payload, boolean retain) {
+        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain).send();
+    }
+
+    /** The first message on {@code topic}, retained or live, within 5 s. */
+    Optional<String> receive(String topic) {
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.SUBSCRIBED)) {
+            client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+            Optional<Mqtt5Publish> p = publishes.receive(5, TimeUnit.SECONDS);
+            client.unsubscribeWith().topicFilter(topic).send();
+            return p.map(m -> new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.disconnect();
+    }
+}

@@ -1,0 +1,105 @@
+package io.piha.mqtt.brokers;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** HiveMQ Community Edition, started in-process with its own config, data and extensions folders. */
+public final class EmbeddedHiveMq implements TestBroker {
+
+    private final int port = TestBroker.freePort();
+    private final Path home;
+    private EmbeddedHiveMQ hivemq;
+
+    private EmbeddedHiveMq() {
+        try {
+            home = Files.createTempDirectory("piha-hivemq-");
+            Files.createDirectories(home.resolve("conf"));
+            Files.createDirectories(home.resolve("extensions"));
+            Files.writeString(home.resolve("conf/config.xml"), """
+                    <?xml version="1.0"?>
+                    <hivemq>
+                      <listeners>
+                        <tcp-listener>
+                          <port>%d</port>
+                          <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
+                      </listeners>
+                      <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                    </hivemq>
+                    """.formatted(port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare HiveMQ folders", e);
+        }
+    }
+
+    /** Starts a broker and waits until it listens. */
+    public static EmbeddedHiveMq start() {
+        EmbeddedHiveMq b = new EmbeddedHiveMq();
+        b.boot();
+        return b;
+    }
+
+    private void boot() {
+        try {
+            Files.createDirectories(home.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the HiveMQ data folder", e);
+        }
+        hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(home.resolve("conf"))
+                .withDataFolder(home.resolve("data"))
+                .withExtensionsFolder(home.resolve("extensions"))
+                .build();
+        hivemq.start().join();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return "HiveMQ CE";
+    }
+
+    @Override
+    public void restart(boolean wipe) {
+        stop();
+        if (wipe) {
+            delete(home.resolve("data"));
+        }
+        boot();
+    }
+
+    private void stop() {
+        try {
+            hivemq.stop().join();
+            hivemq.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("HiveMQ did not stop", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        delete(home);
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
