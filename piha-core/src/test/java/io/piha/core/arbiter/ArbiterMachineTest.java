@@ -38,7 +38,24 @@ class ArbiterMachineTest {
     private static void assertRejected(Decision<ArbiterState, ArbiterEffect> d, ArbiterState before, String reasonPart) {
         assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reason()).contains(reasonPart));
         assertThat(d.state()).isSameAs(before);
-        assertThat(d.effects()).singleElement().isInstanceOf(ArbiterEffect.Audit.class);
+        assertThat(d.effectsOf(ArbiterEffect.Audit.class)).hasSize(1);
+        assertThat(d.effects()).allSatisfy(e -> assertThat(e instanceof ArbiterEffect.Audit
+                || e instanceof ArbiterEffect.Publish p && p.message() instanceof LeadershipMessage.EventRecorded ev
+                && ev.event().event().equals("rejected")).as("only the audit and a refusal event: " + e).isTrue());
+    }
+
+    @Test
+    void aRefusedOperatorCommandIsAnsweredWithAnEventCarryingItsId() {
+        ArbiterState s = watchingPrimary();
+        Command c = Command.envelope(CommandVerb.PROMOTE, "op-7").target(PRIMARY).build();
+
+        Decision<ArbiterState, ArbiterEffect> d = decide(s, new ArbiterInput.CommandObserved(c), T0);
+
+        assertThat(d.effectsOf(ArbiterEffect.Publish.class)).singleElement().satisfies(p -> assertThat(p.message())
+                .isInstanceOfSatisfying(LeadershipMessage.EventRecorded.class, ev -> {
+                    assertThat(ev.event().commandId()).contains("op-7");
+                    assertThat(ev.event().reason()).hasValueSatisfying(r -> assertThat(r).contains("already leads"));
+                }));
     }
 
     @Test
