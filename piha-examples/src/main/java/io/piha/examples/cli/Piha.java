@@ -1,5 +1,7 @@
 package io.piha.examples.cli;
 
+import io.piha.api.leadership.CommandVerb;
+import io.piha.examples.cli.ops.LeadershipCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +30,11 @@ public final class Piha implements Runnable {
 
     /** The configured command line, for tests and embedding. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Piha()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Piha());
+        for (CommandVerb verb : CommandVerb.values()) {
+            cli.addSubcommand(verb.wire(), LeadershipCommand.forVerb(verb));
+        }
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
