@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
             SimulateCommand.class,
+            io.piha.examples.cli.ops.StatusCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Piha implements Runnable {
