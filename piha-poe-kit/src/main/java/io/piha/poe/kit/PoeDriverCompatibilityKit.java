@@ -59,7 +59,9 @@ public abstract class PoeDriverCompatibilityKit {
 
     @AfterEach
     final void closeDriver() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     @Test
