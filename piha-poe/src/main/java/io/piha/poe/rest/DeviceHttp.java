@@ -26,8 +26,8 @@ final class DeviceHttp implements AutoCloseable {
     /** How a device wants its credentials. */
     enum Auth { BASIC, DIGEST, NONE }
 
-    /** A device's answer: status and parsed body ({@link MissingNode} for an empty one). */
-    record Answer(int status, JsonNode body) {
+    /** A device's answer: status, headers and parsed body ({@link MissingNode} for an empty one). */
+    record Answer(int status, java.net.http.HttpHeaders headers, JsonNode body) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -37,11 +37,13 @@ final class DeviceHttp implements AutoCloseable {
     private final Auth auth;
     private final HttpClient client;
     private final DigestAuth digest;
+    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private volatile Optional<String> csrfToken = Optional.empty();
 
     DeviceHttp(HttpDeviceConfig config, Auth auth) {
         this.config = config;
         this.auth = auth;
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
+        this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.digest = new DigestAuth(config.user(), config.password());
     }
@@ -57,6 +59,37 @@ final class DeviceHttp implements AutoCloseable {
      * @param shownPath the path as errors show it (without query secrets)
      */
     Answer send(String label, String method, String path, String shownPath, Optional<String> body) {
+        Answer answer = sendRaw(label, method, path, shownPath, body);
+        if (answer.status() == 401 || answer.status() == 403) {
+            throw denied(label, method, shownPath, answer);
+        }
+        return answer;
+    }
+
+    PoeException.AccessDenied denied(String label, String method, String shownPath, Answer answer) {
+        return new PoeException.AccessDenied(name(), label, "user '" + config.user() + "' refused by "
+                + method + " " + config.baseUri() + shownPath + ": HTTP " + answer.status());
+    }
+
+    /** The CSRF token sent with every request from now on (UniFi). */
+    void csrfToken(Optional<String> token) {
+        this.csrfToken = token;
+    }
+
+    /** A cookie the device set, by name. */
+    Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
+    }
+
+    /** Forgets the session cookies and CSRF token. */
+    void logout() {
+        cookies.getCookieStore().removeAll();
+        csrfToken = Optional.empty();
+    }
+
+    /** Sends a request and reads the answer, whatever its status. */
+    Answer sendRaw(String label, String method, String path, String shownPath, Optional<String> body) {
         HttpResponse<String> response = exchange(label, method, path, shownPath, body, Optional.empty());
         if (response.statusCode() == 401 && auth == Auth.DIGEST) {
             Optional<String> challenge = response.headers().firstValue("WWW-Authenticate");
@@ -65,11 +98,7 @@ final class DeviceHttp implements AutoCloseable {
                         Optional.of(digest.answer(challenge.get(), method, path)));
             }
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new PoeException.AccessDenied(name(), label, "user '" + config.user() + "' refused by "
-                    + method + " " + config.baseUri() + shownPath + ": HTTP " + response.statusCode());
-        }
-        return new Answer(response.statusCode(), parse(label, shownPath, response.body()));
+        return new Answer(response.statusCode(), response.headers(), parse(label, shownPath, response.body()));
     }
 
     /** The body as JSON, or a typed failure naming what came back. */
@@ -112,6 +141,7 @@ final class DeviceHttp implements AutoCloseable {
                     (config.user() + ":" + config.password().reveal()).getBytes(StandardCharsets.UTF_8)));
         }
         authorization.ifPresent(a -> request.header("Authorization", a));
+        csrfToken.ifPresent(t -> request.header("X-CSRF-Token", t));
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
