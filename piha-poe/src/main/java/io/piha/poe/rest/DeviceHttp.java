@@ -44,7 +44,9 @@ final class DeviceHttp implements AutoCloseable {
         this.config = config;
         this.auth = auth;
         this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // devices speak HTTP/1.1; an h2c upgrade offer costs a round of waiting, and some choke on it
+                .version(HttpClient.Version.HTTP_1_1).build();
         this.digest = new DigestAuth(config.user(), config.password());
     }
 

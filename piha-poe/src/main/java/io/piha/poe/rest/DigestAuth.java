@@ -37,7 +37,9 @@ final class DigestAuth {
         String realm = p.getOrDefault("realm", "");
         String nonce = p.getOrDefault("nonce", "");
         String nc = String.format("%08x", counter.incrementAndGet());
-        String cnonce = HexFormat.of().formatHex(random.generateSeed(8));
+        byte[] nonceBytes = new byte[8];
+        random.nextBytes(nonceBytes);
+        String cnonce = HexFormat.of().formatHex(nonceBytes);
         String ha1 = hash(algorithm, user + ":" + realm + ":" + password.reveal());
         String ha2 = hash(algorithm, method + ":" + uri);
         String response = hash(algorithm, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);

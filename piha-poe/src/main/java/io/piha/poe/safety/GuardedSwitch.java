@@ -95,8 +95,7 @@ public final class GuardedSwitch {
     public RecoveryOutcome powerOn(RecoveryRequest request) {
         lock.lock();
         try {
-            Optional<Refused> refused = policy.check(driver.portMap(), request.label(), SafetyLedger.inMemory(),
-                    clock.instant());
+            Optional<Refused> refused = policy.checkPort(driver.portMap(), request.label());
             if (refused.isPresent()) {
                 return events.refused("power_on", request, refused.get());
             }

@@ -18,13 +18,24 @@ final class RecoveryPolicy {
         this.config = config;
     }
 
-    Optional<Refused> check(PortMap map, String label, SafetyLedger ledger, Instant now) {
+    /** The guards of every action, power-on included: the port must be mapped and not protected. */
+    Optional<Refused> checkPort(PortMap map, String label) {
         String sw = map.switchName();
         if (map.address(label).isEmpty()) {
             return refuse(sw, label, Rule.UNKNOWN_PORT, "not in the port map of " + sw);
         }
         if (map.isProtected(label) || config.protectedLabels().contains(label)) {
             return refuse(sw, label, Rule.PROTECTED_PORT, "protected (configured, or an uplink): never switched");
+        }
+        return Optional.empty();
+    }
+
+    /** All guards of an action that takes power away: port, breaker, cooldown, rate limits. */
+    Optional<Refused> check(PortMap map, String label, SafetyLedger ledger, Instant now) {
+        String sw = map.switchName();
+        Optional<Refused> port = checkPort(map, label);
+        if (port.isPresent()) {
+            return port;
         }
         Optional<Instant> openUntil = ledger.breakerOpenUntil(sw, label);
         if (openUntil.isPresent() && now.isBefore(openUntil.get())) {

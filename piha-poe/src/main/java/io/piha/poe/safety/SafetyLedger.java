@@ -112,9 +112,11 @@ public final class SafetyLedger {
 
     synchronized void clearFailures(String switchName, String label) {
         PortKey key = new PortKey(switchName, label);
-        failures.removeIf(e -> e.port().equals(key));
-        breakers.remove(key);
-        save();
+        boolean changed = failures.removeIf(e -> e.port().equals(key));
+        changed |= breakers.remove(key) != null;
+        if (changed) {
+            save();
+        }
     }
 
     synchronized void openBreaker(String switchName, String label, Instant until) {

@@ -23,7 +23,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * A device on MockWebServer that keeps real port state and answers with the payloads the real device sends.
  * Device-side timers (power-cycle duration, toggle_after, Delay) run on a real scheduler.
  */
-abstract class FakeDevice extends Dispatcher implements AutoCloseable {
+public abstract class FakeDevice extends Dispatcher implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,6 +40,7 @@ abstract class FakeDevice extends Dispatcher implements AutoCloseable {
         this.portNames = Set.copyOf(portNames);
         reset();
         server.setDispatcher(this);
+        server.setServerSocketFactory(new NoDelayServerSockets());
         try {
             server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
@@ -69,7 +70,8 @@ abstract class FakeDevice extends Dispatcher implements AutoCloseable {
         return URI.create(url.substring(0, url.length() - 1));
     }
 
-    URI baseUri() {
+    /** Where the fake listens, e.g. {@code http://127.0.0.1:40123}. */
+    public URI baseUri() {
         return uri(server);
     }
 

@@ -9,11 +9,19 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /** RouterOS v7 REST as a CRS328 answers it: /rest/interface/ethernet/poe set, power-cycle, monitor. */
-final class FakeRouterOs extends FakeDevice {
+public final class FakeRouterOs extends FakeDevice {
 
     private final String authorization;
+    /** How long a power-cycle keeps the port off; the duration asked for when null. */
+    private volatile Duration cycleOffTime;
 
-    FakeRouterOs(String user, String password, Set<String> interfaces) {
+    /** Makes power-cycles keep the port off this long, whatever duration was asked (benchmarks). */
+    public void cycleOffTime(Duration offTime) {
+        this.cycleOffTime = offTime;
+    }
+
+    /** A fake switch with these interfaces, each powering a device, on 127.0.0.1. */
+    public FakeRouterOs(String user, String password, Set<String> interfaces) {
         super(interfaces);
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -40,7 +48,7 @@ final class FakeRouterOs extends FakeDevice {
             case "/rest/interface/ethernet/poe/power-cycle" -> {
                 long seconds = Long.parseLong(body.path("duration").asText().replace("s", ""));
                 power(iface, false);
-                later(Duration.ofSeconds(seconds), () -> power(iface, true));
+                later(cycleOffTime != null ? cycleOffTime : Duration.ofSeconds(seconds), () -> power(iface, true));
                 return json(200, "[]");
             }
             case "/rest/interface/ethernet/poe/monitor" -> {
