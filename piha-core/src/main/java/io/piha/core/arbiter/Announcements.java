@@ -53,6 +53,11 @@ final class Announcements {
                 .validBetween(now, now.plus(policy.commandTtl())).build();
     }
 
+    /** A duration for people: milliseconds below ten seconds (drills run scaled), seconds above. */
+    static String human(java.time.Duration d) {
+        return d.compareTo(java.time.Duration.ofSeconds(10)) < 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
+    }
+
     ArbiterEffect publish(Command command) {
         return new ArbiterEffect.Publish(new LeadershipMessage.CommandIssued(policy.service(), command));
     }

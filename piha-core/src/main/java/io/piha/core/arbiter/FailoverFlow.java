@@ -51,7 +51,7 @@ final class FailoverFlow {
         Phase p = s.phase();
         if (p instanceof Phase.Watching) {
             HostId leader = s.leader().orElseThrow();
-            return suspect(step, leader, "heartbeat_timeout: silent for " + s.silenceAt(now).toSeconds() + " s");
+            return suspect(step, leader, "heartbeat_timeout: silent for " + Announcements.human(s.silenceAt(now)));
         } else if (p instanceof Phase.Verifying v) {
             return onProbe(step, v.suspect(), timedOut(now, "probe of " + v.suspect()));
         } else if (p instanceof Phase.PowerCycling c) {
@@ -77,7 +77,7 @@ final class FailoverFlow {
 
     private ProbeResult timedOut(Instant now, String what) {
         return new ProbeResult.Unreachable(now, policy.probeTimeout(), what + " got no answer within "
-                + policy.probeTimeout().toSeconds() + " s");
+                + Announcements.human(policy.probeTimeout()));
     }
 
     /** Probes the suspect once more (after the recovery wait, or when a block is retried). */
@@ -126,7 +126,7 @@ final class FailoverFlow {
             List<ArbiterEffect> fx = ok ? List.of() : List.of(say.alert("poe_failed", Severity.CRITICAL,
                     "power-cycle of " + host + " failed: " + detail, Map.of("host", host.value())));
             return step.accept(after, "power_cycle", (ok ? "power-cycled " : "power-cycle failed for ") + host + " (" + detail
-                    + "); waiting " + policy.recoveryWait().toSeconds() + " s", fx);
+                    + "); waiting " + Announcements.human(policy.recoveryWait()), fx);
         }
         if (p instanceof Phase.Fencing f && f.suspect().equals(host) && action == ArbiterEffect.PowerAction.OFF) {
             return ok ? grant(step, f.candidate(), "heartbeat_timeout", true, "fenced " + host + " (" + detail + ")")
@@ -228,7 +228,7 @@ final class FailoverFlow {
         return step.accept(after, "grant", a.candidate() + " has not shown itself at epoch " + a.epoch() + "; promote re-sent",
                 List.of(say.publish(again), say.alert("promotion_unacknowledged", Severity.CRITICAL, a.candidate()
                         + " did not take leadership of " + policy.service() + " at epoch " + a.epoch() + " within "
-                        + policy.promotionTimeout().toSeconds() + " s; promote re-sent")));
+                        + Announcements.human(policy.promotionTimeout()) + "; promote re-sent")));
     }
 
     /** Starts handing leadership from the demoted {@code from} to {@code to}, through maintenance. */

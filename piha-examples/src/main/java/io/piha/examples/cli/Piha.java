@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Piha.Version.class,
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
+            DrillCommand.class,
             SimulateCommand.class,
             io.piha.examples.cli.ops.StatusCommand.class,
             CommandLine.HelpCommand.class,
