@@ -1,0 +1,331 @@
+package io.piha.sync;
+
+import io.piha.api.alert.Alert;
+import io.piha.api.alert.AlertSink;
+import io.piha.api.alert.Severity;
+import io.piha.api.audit.AuditEntry;
+import io.piha.api.audit.AuditLog;
+import io.piha.api.sync.CommitId;
+import io.piha.api.sync.ConfigSync;
+import io.piha.api.sync.Incident;
+import io.piha.api.sync.IncidentLog;
+import io.piha.api.sync.SyncEvent;
+import io.piha.api.sync.SyncFreeze;
+import io.piha.api.sync.SyncListener;
+import io.piha.api.sync.SyncOutcome;
+import io.piha.api.sync.SyncStatus;
+import io.piha.sync.internal.ForbiddenPathScan;
+import io.piha.sync.internal.GitFreezeStore;
+import io.piha.sync.internal.PrimaryHistory;
+import io.piha.sync.internal.StandbyBranch;
+import io.piha.sync.internal.SyncBlockedException;
+import io.piha.sync.internal.SyncMode;
+import io.piha.sync.internal.SyncPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ConfigSync} on a Git repository reachable by path (the bare repository on the NAS, or a mounted
+ * share): decides with the observation window, the incidents and the freeze, refuses forbidden paths, and
+ * fast-forwards the standby branch by compare-and-swap. Thread-safe: attempts, freezes and thaws are
+ * serialised; the repository is opened per call, so other writers (git, the CLI) may share it.
+ *
+ * @since 0.1
+ */
+public final class GitConfigSync implements ConfigSync {
+
+    /** The actor of periodic attempts. */
+    public static final String SCHEDULER = "scheduler";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitConfigSync.class);
+
+    private final Path repository;
+    private final SyncConfig config;
+    private final Clock clock;
+    private final IncidentLog incidents;
+    private final AlertSink alerts;
+    private final AuditLog audit;
+    private final SyncListener listener;
+    private final SyncPolicy policy;
+    private volatile SyncEvent last;
+
+    private GitConfigSync(Builder b) {
+        this.repository = b.repository;
+        this.config = b.config;
+        this.clock = b.clock;
+        this.incidents = b.incidents;
+        this.alerts = b.alerts;
+        this.audit = b.audit;
+        this.listener = b.listener;
+        this.policy = new SyncPolicy(config.window());
+    }
+
+    /**
+     * A builder for the repository at {@code repository} (a bare repository or a working tree's root).
+     *
+     * @param repository where the primary and standby branches live
+     */
+    public static Builder custom(Path repository) {
+        return new Builder(repository);
+    }
+
+    @Override
+    public SyncStatus status() {
+        Instant now = clock.instant();
+        try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
+            Facts f = facts(repo, walk, now);
+            return new SyncStatus(f.standby().map(id -> new CommitId(id.name())),
+                    policy.pending(PrimaryHistory.candidates(f.ahead()), f.latestIncident()),
+                    f.freeze(), Optional.ofNullable(last));
+        } catch (IOException | RuntimeException e) {
+            SyncEvent broken = new SyncEvent(now, "status", new SyncOutcome.Blocked(describe(e)));
+            return new SyncStatus(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(broken));
+        }
+    }
+
+    @Override
+    public SyncOutcome sync() {
+        return attempt(SyncMode.SCHEDULED, SCHEDULER);
+    }
+
+    @Override
+    public SyncOutcome force(String actor, boolean evenIfFrozen) {
+        return attempt(evenIfFrozen ? SyncMode.FORCED_PAST_FREEZE : SyncMode.FORCED, requireActor(actor));
+    }
+
+    @Override
+    public synchronized void freeze(SyncFreeze freeze) {
+        Objects.requireNonNull(freeze, "freeze");
+        storeFreeze(Optional.of(freeze));
+        record(freeze.by(), "sync_freeze", AuditEntry.Outcome.ACCEPTED, freeze.reason(),
+                freeze.until().map(u -> Map.of("until", u.toString())).orElse(Map.of()));
+        LOG.info("config sync of {} frozen by {} until {}: {}", config.service(), freeze.by(),
+                freeze.until().map(Instant::toString).orElse("thawed"), freeze.reason());
+    }
+
+    @Override
+    public synchronized void thaw(String actor) {
+        requireActor(actor);
+        storeFreeze(Optional.empty());
+        record(actor, "sync_thaw", AuditEntry.Outcome.ACCEPTED, "freeze lifted", Map.of());
+        LOG.info("config sync of {} thawed by {}", config.service(), actor);
+    }
+
+    /**
+     * Applies a retained {@code piha/leader/<service>/sync_freeze} payload: freezes or thaws accordingly.
+     *
+     * @param payload the retained message text (see {@link FreezeFlag})
+     * @throws FreezeFlagException naming the payload if it cannot be read; nothing is changed then
+     */
+    public void applyFreezeFlag(String payload) {
+        Optional<SyncFreeze> freeze = FreezeFlag.parse(payload, clock.instant());
+        if (freeze.isPresent()) {
+            freeze(freeze.get());
+        } else {
+            thaw(FreezeFlag.DEFAULT_BY);
+        }
+    }
+
+    private synchronized SyncOutcome attempt(SyncMode mode, String actor) {
+        Instant now = clock.instant();
+        Attempt result;
+        try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
+            result = attempt(repo, walk, mode, actor, now);
+        } catch (IOException | RuntimeException e) {
+            result = new Attempt(new SyncOutcome.Blocked(describe(e)), Map.of());
+        }
+        report(mode, actor, now, result);
+        return result.outcome();
+    }
+
+    private Attempt attempt(Repository repo, RevWalk walk, SyncMode mode, String actor, Instant now)
+            throws IOException {
+        Facts f = facts(repo, walk, now);
+        SyncPolicy.Decision decision = policy.decide(new SyncPolicy.Facts(
+                f.standby().map(id -> new CommitId(id.name())), PrimaryHistory.candidates(f.ahead()),
+                f.latestIncident(), f.freeze(), now, mode));
+        if (decision instanceof SyncPolicy.Decision.Stay stay) {
+            return new Attempt(stay.outcome(), Map.of());
+        }
+        CommitId targetId = ((SyncPolicy.Decision.Move) decision).target().id();
+        RevCommit target = walk.parseCommit(ObjectId.fromString(targetId.hex()));
+        Map<String, String> forbidden = ForbiddenPathScan.scan(walk, target, f.standby(), config.forbiddenPaths());
+        if (!forbidden.isEmpty()) {
+            return new Attempt(new SyncOutcome.Refused(targetId, List.copyOf(forbidden.keySet())), forbidden);
+        }
+        return new Attempt(StandbyBranch.moveTo(repo, walk, standbyRef(), f.standby(), target, actor, now), Map.of());
+    }
+
+    private Facts facts(Repository repo, RevWalk walk, Instant now) throws IOException {
+        Ref primary = repo.exactRef("refs/heads/" + config.primaryBranch());
+        if (primary == null || primary.getObjectId() == null) {
+            throw new SyncBlockedException("primary branch refs/heads/" + config.primaryBranch()
+                    + " not found in " + repository);
+        }
+        Ref standbyRef = repo.exactRef(standbyRef());
+        Optional<ObjectId> standby = Optional.ofNullable(standbyRef).map(Ref::getObjectId);
+        List<RevCommit> ahead = PrimaryHistory.ahead(walk, primary.getObjectId(), standby);
+        Optional<SyncFreeze> freeze;
+        try {
+            freeze = GitFreezeStore.read(repo, now).filter(fz -> fz.isActiveAt(now));
+        } catch (FreezeFlagException e) {
+            throw new SyncBlockedException("stored freeze in " + GitFreezeStore.REF + " is unreadable, refusing"
+                    + " to sync until it is rewritten (freeze or thaw): " + e.getMessage(), e);
+        }
+        return new Facts(standby, ahead, freeze, incidents.latest(now).map(Incident::at));
+    }
+
+    private void report(SyncMode mode, String actor, Instant now, Attempt result) {
+        SyncOutcome outcome = result.outcome();
+        SyncEvent event = new SyncEvent(now, actor, outcome);
+        last = event;
+        LOG.info("config sync of {} ({} by {}): {}", config.service(), mode, actor, outcome);
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("sync listener failed for {}: {}", config.service(), e.toString());
+        }
+        if (outcome instanceof SyncOutcome.Refused refused) {
+            alerts.send(new Alert(now, "sync_forbidden_paths", Severity.CRITICAL, config.service(),
+                    "config sync of " + config.service() + " refused commit " + refused.commit()
+                            + ": it adds or changes files that must never reach a standby: "
+                            + String.join(", ", refused.paths()), result.details()));
+        } else if (outcome instanceof SyncOutcome.Blocked blocked) {
+            alerts.send(Alert.of(now, "sync_blocked", Severity.CRITICAL, config.service(),
+                    "config sync of " + config.service() + " blocked: " + blocked.reason()));
+        }
+        boolean moved = outcome instanceof SyncOutcome.Synced;
+        boolean failed = outcome instanceof SyncOutcome.Refused || outcome instanceof SyncOutcome.Blocked;
+        if (mode != SyncMode.SCHEDULED || moved || failed) {
+            record(actor, mode == SyncMode.SCHEDULED ? "sync" : "sync_force", auditOutcome(outcome),
+                    outcome.toString(), Map.of("mode", mode.name()));
+        }
+    }
+
+    private static AuditEntry.Outcome auditOutcome(SyncOutcome outcome) {
+        if (outcome.isHealthy()) {
+            return AuditEntry.Outcome.ACCEPTED;
+        }
+        return outcome instanceof SyncOutcome.Blocked ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.REFUSED;
+    }
+
+    private void record(String actor, String action, AuditEntry.Outcome outcome, String reason,
+                        Map<String, String> details) {
+        audit.record(new AuditEntry(clock.instant(), actor, action, config.service(), outcome, reason, details));
+    }
+
+    private void storeFreeze(Optional<SyncFreeze> freeze) {
+        try (Repository repo = open()) {
+            GitFreezeStore.write(repo, freeze);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the freeze in " + repository, e);
+        }
+    }
+
+    private Repository open() throws IOException {
+        if (!Files.isDirectory(repository)) {
+            throw new SyncBlockedException("repository " + repository + " does not exist or is not a directory");
+        }
+        Path dotGit = repository.resolve(".git");
+        return new FileRepositoryBuilder()
+                .setGitDir((Files.isDirectory(dotGit) ? dotGit : repository).toFile())
+                .setMustExist(true)
+                .build();
+    }
+
+    private String standbyRef() {
+        return "refs/heads/" + config.standbyBranch();
+    }
+
+    private String describe(Exception e) {
+        if (e instanceof SyncBlockedException) {
+            return e.getMessage();
+        }
+        return "cannot read repository " + repository + ": " + e;
+    }
+
+    private static String requireActor(String actor) {
+        if (Objects.requireNonNull(actor, "actor").isBlank()) {
+            throw new IllegalArgumentException("an actor is required for the audit trail, was blank");
+        }
+        return actor;
+    }
+
+    private record Facts(Optional<ObjectId> standby, List<RevCommit> ahead, Optional<SyncFreeze> freeze,
+                         Optional<Instant> latestIncident) { }
+
+    private record Attempt(SyncOutcome outcome, Map<String, String> details) { }
+
+    /** Builds a {@link GitConfigSync}. Not thread-safe; the built instance is. */
+    public static final class Builder {
+        private final Path repository;
+        private SyncConfig config = SyncConfig.ofDefaults();
+        private Clock clock = Clock.systemUTC();
+        private IncidentLog incidents = new InMemoryIncidentLog();
+        private AlertSink alerts = alert -> LOG.warn("alert {}: {}", alert.code(), alert.message());
+        private AuditLog audit = entry -> LOG.info("audit {} {} by {}: {}", entry.action(), entry.outcome(),
+                entry.actor(), entry.reason());
+        private SyncListener listener = event -> { };
+
+        private Builder(Path repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+        }
+
+        /** The config; defaults to {@link SyncConfig#ofDefaults()}. */
+        public Builder config(SyncConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The time source; defaults to the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where incidents come from; defaults to an empty {@link InMemoryIncidentLog}. */
+        public Builder incidents(IncidentLog incidents) {
+            this.incidents = Objects.requireNonNull(incidents, "incidents");
+            return this;
+        }
+
+        /** Where refusals and blocks are alerted; defaults to the log. */
+        public Builder alerts(AlertSink alerts) {
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
+            return this;
+        }
+
+        /** Where moves, forced syncs, freezes and thaws are audited; defaults to the log. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** Who hears every outcome, e.g. the MQTT publisher; defaults to nobody. */
+        public Builder listener(SyncListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** @return the sync, ready to use */
+        public GitConfigSync build() {
+            return new GitConfigSync(this);
+        }
+    }
+}
