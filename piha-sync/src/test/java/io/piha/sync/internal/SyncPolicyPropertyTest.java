@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
  * Runs the decision over random histories, incidents, freezes and ticks, checking every move against an
  * oracle written independently of {@link SyncPolicy#eligibleAt}.
  */
-class SyncPolicyProperties {
+class SyncPolicyPropertyTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
