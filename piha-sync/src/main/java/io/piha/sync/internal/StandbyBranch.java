@@ -41,6 +41,8 @@ public final class StandbyBranch {
             update.setForceUpdate(false);
             update.setRefLogIdent(new PersonIdent("piha-sync", "piha-sync@localhost", now, ZoneOffset.UTC));
             update.setRefLogMessage("piha-sync: fast-forward by " + actor, false);
+            // Bare repositories keep no reflog by default; the standby's moves are worth a local trail.
+            update.setForceRefLog(true);
             walk.reset();
             return outcome(update.update(walk), ref, expected, target, actor);
         } catch (IOException e) {
