@@ -29,6 +29,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 public final class TestRepo implements AutoCloseable {
 
+    /** Prefix of a content that is written as a symbolic link to the rest of the string. */
+    public static final String LINK = "\0link:";
+
     private final Path dir;
     private final Repository repo;
     private final Map<String, Map<String, String>> trees = new TreeMap<>();
@@ -114,8 +117,10 @@ public final class TestRepo implements AutoCloseable {
             DirCacheBuilder b = index.builder();
             for (Map.Entry<String, String> f : files.entrySet()) {
                 DirCacheEntry e = new DirCacheEntry(f.getKey());
-                e.setFileMode(FileMode.REGULAR_FILE);
-                e.setObjectId(ins.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8)));
+                boolean link = f.getValue().startsWith(LINK);
+                String content = link ? f.getValue().substring(LINK.length()) : f.getValue();
+                e.setFileMode(link ? FileMode.SYMLINK : FileMode.REGULAR_FILE);
+                e.setObjectId(ins.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8)));
                 b.add(e);
             }
             b.finish();
