@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where config sync stands. Frozen and pending are reported as such: {@link #isHealthy()} is true only when
- * nothing waits, nothing is frozen and the last attempt was healthy.
+ * the standby branch exists, nothing waits, nothing is frozen and the last attempt, if any, was healthy.
  *
  * @param synced the standby branch's commit, if the branch exists
  * @param pending the newest primary commit not yet on the standby, and when it becomes eligible
@@ -24,8 +24,9 @@ public record SyncStatus(Optional<CommitId> synced, Optional<SyncOutcome.Pending
         Objects.requireNonNull(last, "last");
     }
 
-    /** Whether the standby has what it should have: not frozen, nothing pending, last attempt healthy. */
+    /** Whether the standby has what it should have: synced, not frozen, nothing pending, no failed attempt. */
     public boolean isHealthy() {
-        return freeze.isEmpty() && pending.isEmpty() && last.map(e -> e.outcome().isHealthy()).orElse(false);
+        return synced.isPresent() && freeze.isEmpty() && pending.isEmpty()
+                && last.map(e -> e.outcome().isHealthy()).orElse(true);
     }
 }
