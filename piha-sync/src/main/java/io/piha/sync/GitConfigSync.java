@@ -17,13 +17,15 @@ import io.piha.api.sync.SyncStatus;
 import io.piha.sync.internal.ForbiddenPathScan;
 import io.piha.sync.internal.GitFreezeStore;
 import io.piha.sync.internal.PrimaryHistory;
-import io.piha.sync.internal.StandbyBranch;
+import io.piha.sync.internal.ConfigRepository;
+import io.piha.sync.internal.LocalConfigRepository;
+import io.piha.sync.internal.RemoteConfigRepository;
 import io.piha.sync.internal.SyncBlockedException;
 import io.piha.sync.internal.SyncMode;
 import io.piha.sync.internal.SyncPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,20 +33,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ConfigSync} on a Git repository reachable by path (the bare repository on the NAS, or a mounted
- * share): decides with the observation window, the incidents and the freeze, refuses forbidden paths, and
- * fast-forwards the standby branch by compare-and-swap. Thread-safe: attempts, freezes and thaws are
- * serialised; the repository is opened per call, so other writers (git, the CLI) may share it.
+ * {@link ConfigSync} on a Git repository: decides with the observation window, the incidents and the freeze,
+ * refuses forbidden paths, and fast-forwards the standby branch by compare-and-swap. The repository is reached
+ * by path ({@link #custom(Path)}: the bare repository on the NAS, or a mounted share) or by {@code file://},
+ * {@code ssh://} or {@code https://} ({@link #remote(String, Path)}). Thread-safe: attempts, freezes and thaws
+ * are serialised; the repository is opened per call, so other writers (git, the CLI) may share it.
  *
  * @since 0.1
  */
@@ -55,7 +60,7 @@ public final class GitConfigSync implements ConfigSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitConfigSync.class);
 
-    private final Path repository;
+    private final ConfigRepository repository;
     private final SyncConfig config;
     private final Clock clock;
     private final IncidentLog incidents;
@@ -66,7 +71,8 @@ public final class GitConfigSync implements ConfigSync {
     private volatile SyncEvent last;
 
     private GitConfigSync(Builder b) {
-        this.repository = b.repository;
+        this.repository = b.remote == null ? new LocalConfigRepository(b.path)
+                : new RemoteConfigRepository(b.remote, b.cache, b.transport);
         this.config = b.config;
         this.clock = b.clock;
         this.incidents = b.incidents;
@@ -77,12 +83,30 @@ public final class GitConfigSync implements ConfigSync {
     }
 
     /**
-     * A builder for the repository at {@code repository} (a bare repository or a working tree's root).
+     * A builder for the repository at {@code repository} (a bare repository or a working tree's root), read
+     * and updated in place.
      *
      * @param repository where the primary and standby branches live
      */
     public static Builder custom(Path repository) {
-        return new Builder(repository);
+        return new Builder(Objects.requireNonNull(repository, "repository"), null, null);
+    }
+
+    /**
+     * A builder for a remote repository ({@code file://}, {@code ssh://}, {@code https://}, or scp-like
+     * {@code git@nas:home-assistant.git}): fetched into the bare cache at {@code cache} before every read, and
+     * updated by push with the expected old id, never forced.
+     *
+     * @param uri the remote; credentials in it are never logged
+     * @param cache a local directory for the cache, created if missing
+     * @throws IllegalArgumentException naming the URI if it cannot be parsed
+     */
+    public static Builder remote(String uri, Path cache) {
+        try {
+            return new Builder(null, new URIish(uri), Objects.requireNonNull(cache, "cache"));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid repository URI '" + uri.replaceAll("//[^/@]*@", "//***@") + "': " + e.getReason(), e);
+        }
     }
 
     @Override
@@ -169,21 +193,22 @@ public final class GitConfigSync implements ConfigSync {
         if (!forbidden.isEmpty()) {
             return new Attempt(new SyncOutcome.Refused(targetId, List.copyOf(forbidden.keySet())), forbidden);
         }
-        return new Attempt(StandbyBranch.moveTo(repo, walk, standbyRef(), f.standby(), target, actor, now), Map.of());
+        return new Attempt(repository.moveBranch(repo, walk, config.standbyBranch(), f.standby(), target, actor, now),
+                Map.of());
     }
 
     private Facts facts(Repository repo, RevWalk walk, Instant now) throws IOException {
-        Ref primary = repo.exactRef("refs/heads/" + config.primaryBranch());
+        Ref primary = repo.exactRef(repository.ref(config.primaryBranch()));
         if (primary == null || primary.getObjectId() == null) {
             throw new SyncBlockedException("primary branch refs/heads/" + config.primaryBranch()
-                    + " not found in " + repository);
+                    + " not found in " + repository.describe());
         }
-        Ref standbyRef = repo.exactRef(standbyRef());
+        Ref standbyRef = repo.exactRef(repository.ref(config.standbyBranch()));
         Optional<ObjectId> standby = Optional.ofNullable(standbyRef).map(Ref::getObjectId);
         List<RevCommit> ahead = PrimaryHistory.ahead(walk, primary.getObjectId(), standby);
         Optional<SyncFreeze> freeze;
         try {
-            freeze = GitFreezeStore.read(repo, now).filter(fz -> fz.isActiveAt(now));
+            freeze = GitFreezeStore.read(repo, repository.freezeRef(), now).filter(fz -> fz.isActiveAt(now));
         } catch (FreezeFlagException e) {
             throw new SyncBlockedException("stored freeze in " + GitFreezeStore.REF + " is unreadable, refusing"
                     + " to sync until it is rewritten (freeze or thaw): " + e.getMessage(), e);
@@ -231,33 +256,22 @@ public final class GitConfigSync implements ConfigSync {
     }
 
     private void storeFreeze(Optional<SyncFreeze> freeze) {
-        try (Repository repo = open()) {
-            GitFreezeStore.write(repo, freeze);
+        try {
+            repository.writeFreeze(freeze);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the freeze in " + repository, e);
+            throw new UncheckedIOException("cannot store the freeze in " + repository.describe(), e);
         }
     }
 
     private Repository open() throws IOException {
-        if (!Files.isDirectory(repository)) {
-            throw new SyncBlockedException("repository " + repository + " does not exist or is not a directory");
-        }
-        Path dotGit = repository.resolve(".git");
-        return new FileRepositoryBuilder()
-                .setGitDir((Files.isDirectory(dotGit) ? dotGit : repository).toFile())
-                .setMustExist(true)
-                .build();
-    }
-
-    private String standbyRef() {
-        return "refs/heads/" + config.standbyBranch();
+        return repository.open();
     }
 
     private String describe(Exception e) {
         if (e instanceof SyncBlockedException) {
             return e.getMessage();
         }
-        return "cannot read repository " + repository + ": " + e;
+        return "cannot read repository " + repository.describe() + ": " + e;
     }
 
     private static String requireActor(String actor) {
@@ -274,7 +288,10 @@ public final class GitConfigSync implements ConfigSync {
 
     /** Builds a {@link GitConfigSync}. Not thread-safe; the built instance is. */
     public static final class Builder {
-        private final Path repository;
+        private final Path path;
+        private final URIish remote;
+        private final Path cache;
+        private Consumer<Transport> transport = t -> { };
         private SyncConfig config = SyncConfig.ofDefaults();
         private Clock clock = Clock.systemUTC();
         private IncidentLog incidents = new InMemoryIncidentLog();
@@ -283,8 +300,19 @@ public final class GitConfigSync implements ConfigSync {
                 entry.actor(), entry.reason());
         private SyncListener listener = event -> { };
 
-        private Builder(Path repository) {
-            this.repository = Objects.requireNonNull(repository, "repository");
+        private Builder(Path path, URIish remote, Path cache) {
+            this.path = path;
+            this.remote = remote;
+            this.cache = cache;
+        }
+
+        /**
+         * Configures each transport to a remote repository, e.g. its SSH session factory or HTTPS credentials;
+         * ignored for a repository on a path.
+         */
+        public Builder transport(Consumer<Transport> transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
         }
 
         /** The config; defaults to {@link SyncConfig#ofDefaults()}. */

@@ -26,9 +26,9 @@ public final class GitFreezeStore {
     private GitFreezeStore() {
     }
 
-    /** The stored freeze, if any is stored and not thawed; expiry is the caller's business. */
-    public static Optional<SyncFreeze> read(Repository repo, Instant now) throws IOException {
-        Ref ref = repo.exactRef(REF);
+    /** The freeze stored under {@code refName}, if any is stored and not thawed; expiry is the caller's business. */
+    public static Optional<SyncFreeze> read(Repository repo, String refName, Instant now) throws IOException {
+        Ref ref = repo.exactRef(refName);
         if (ref == null || ref.getObjectId() == null) {
             return Optional.empty();
         }
@@ -39,11 +39,7 @@ public final class GitFreezeStore {
     /** Stores {@code freeze}, or {@code false} when empty (thawed). */
     public static void write(Repository repo, Optional<SyncFreeze> freeze) throws IOException {
         Ref current = repo.exactRef(REF);
-        ObjectId blob;
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            blob = inserter.insert(Constants.OBJ_BLOB, FreezeFlag.format(freeze).getBytes(StandardCharsets.UTF_8));
-            inserter.flush();
-        }
+        ObjectId blob = insert(repo, freeze);
         RefUpdate update = repo.updateRef(REF);
         update.setExpectedOldObjectId(current == null ? ObjectId.zeroId() : current.getObjectId());
         update.setNewObjectId(blob);
@@ -54,6 +50,16 @@ public final class GitFreezeStore {
         switch (result) {
             case NEW, FORCED, NO_CHANGE, FAST_FORWARD -> { }
             default -> throw new IOException("cannot store freeze in " + REF + ": " + result);
+        }
+    }
+
+    /** Writes the payload for {@code freeze} as a blob and returns its id. */
+    public static ObjectId insert(Repository repo, Optional<SyncFreeze> freeze) throws IOException {
+        try (ObjectInserter inserter = repo.newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB,
+                    FreezeFlag.format(freeze).getBytes(StandardCharsets.UTF_8));
+            inserter.flush();
+            return blob;
         }
     }
 }
