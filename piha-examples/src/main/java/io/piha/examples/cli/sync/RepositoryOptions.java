@@ -12,9 +12,14 @@ import picocli.CommandLine.Option;
 /** The options every {@code piha sync} subcommand shares: which repository, which branches, which window. */
 final class RepositoryOptions {
 
-    @Option(names = "--repo", required = true, paramLabel = "PATH",
-            description = "The configuration repository on the NAS, e.g. /mnt/piha/git/home-assistant.git.")
-    Path repository;
+    @Option(names = "--repo", required = true, paramLabel = "PATH|URI",
+            description = "The configuration repository: a path on the NAS (/mnt/piha/git/home-assistant.git)"
+                    + " or a file://, ssh:// or https:// URI.")
+    String repository;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Local cache for a remote --repo. Default: ~/.cache/piha/sync/<host-and-path>.")
+    Path cache;
 
     @Option(names = "--service", defaultValue = SyncConfig.DEFAULT_SERVICE, description = "Default: ${DEFAULT-VALUE}.")
     String service;
@@ -35,10 +40,21 @@ final class RepositoryOptions {
     GitConfigSync open(Clock clock, PrintWriter err) {
         SyncConfig config = SyncConfig.custom().service(service).primaryBranch(primary).standbyBranch(standby)
                 .window(window).build();
-        return GitConfigSync.custom(repository).config(config).clock(clock)
+        boolean remote = repository.contains("://");
+        GitConfigSync.Builder builder = remote ? GitConfigSync.remote(repository, cacheFor(repository))
+                : GitConfigSync.custom(Path.of(repository));
+        return builder.config(config).clock(clock)
                 .audit(e -> err.println("audit: " + line(e)))
                 .alerts(a -> err.println("alert " + a.code() + " (" + a.severity() + "): " + a.message()))
                 .build();
+    }
+
+    private Path cacheFor(String uri) {
+        if (cache != null) {
+            return cache;
+        }
+        String name = uri.replaceFirst("^[a-z+]+://([^@/]*@)?", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("user.home"), ".cache", "piha", "sync", name);
     }
 
     private static String line(AuditEntry e) {

@@ -93,6 +93,18 @@ class SyncCommandTest {
     }
 
     @Test
+    void aRemoteRepositoryIsReachedThroughItsUriAndACache() {
+        String uri = repo.resolve(".git").toUri().toString();
+
+        int code = piha("sync", "now", "--repo", uri, "--cache", tmp.resolve("cache.git").toString(),
+                "--actor", "dave");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Synced");
+        assertThat(err.toString()).contains("dave sync_force home-assistant ACCEPTED");
+    }
+
+    @Test
     void aBadWindowIsRefusedNamingTheValue() {
         int code = piha("sync", "status", "--repo", repo.toString(), "--window", "soon");
 
