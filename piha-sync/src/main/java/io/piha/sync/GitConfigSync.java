@@ -1,8 +1,6 @@
 package io.piha.sync;
 
-import io.piha.api.alert.Alert;
 import io.piha.api.alert.AlertSink;
-import io.piha.api.alert.Severity;
 import io.piha.api.audit.AuditEntry;
 import io.piha.api.audit.AuditLog;
 import io.piha.api.sync.CommitId;
@@ -23,6 +21,7 @@ import io.piha.sync.internal.RemoteConfigRepository;
 import io.piha.sync.internal.SyncBlockedException;
 import io.piha.sync.internal.SyncMode;
 import io.piha.sync.internal.SyncPolicy;
+import io.piha.sync.internal.SyncReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -64,9 +63,7 @@ public final class GitConfigSync implements ConfigSync {
     private final SyncConfig config;
     private final Clock clock;
     private final IncidentLog incidents;
-    private final AlertSink alerts;
-    private final AuditLog audit;
-    private final SyncListener listener;
+    private final SyncReport report;
     private final SyncPolicy policy;
     private volatile SyncEvent last;
 
@@ -76,9 +73,7 @@ public final class GitConfigSync implements ConfigSync {
         this.config = b.config;
         this.clock = b.clock;
         this.incidents = b.incidents;
-        this.alerts = b.alerts;
-        this.audit = b.audit;
-        this.listener = b.listener;
+        this.report = new SyncReport(config.service(), b.alerts, b.audit, b.listener);
         this.policy = new SyncPolicy(config.window());
     }
 
@@ -217,42 +212,12 @@ public final class GitConfigSync implements ConfigSync {
     }
 
     private void report(SyncMode mode, String actor, Instant now, Attempt result) {
-        SyncOutcome outcome = result.outcome();
-        SyncEvent event = new SyncEvent(now, actor, outcome);
-        last = event;
-        LOG.info("config sync of {} ({} by {}): {}", config.service(), mode, actor, outcome);
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("sync listener failed for {}: {}", config.service(), e.toString());
-        }
-        if (outcome instanceof SyncOutcome.Refused refused) {
-            alerts.send(new Alert(now, "sync_forbidden_paths", Severity.CRITICAL, config.service(),
-                    "config sync of " + config.service() + " refused commit " + refused.commit()
-                            + ": it adds or changes files that must never reach a standby: "
-                            + String.join(", ", refused.paths()), result.details()));
-        } else if (outcome instanceof SyncOutcome.Blocked blocked) {
-            alerts.send(Alert.of(now, "sync_blocked", Severity.CRITICAL, config.service(),
-                    "config sync of " + config.service() + " blocked: " + blocked.reason()));
-        }
-        boolean moved = outcome instanceof SyncOutcome.Synced;
-        boolean failed = outcome instanceof SyncOutcome.Refused || outcome instanceof SyncOutcome.Blocked;
-        if (mode != SyncMode.SCHEDULED || moved || failed) {
-            record(actor, mode == SyncMode.SCHEDULED ? "sync" : "sync_force", auditOutcome(outcome),
-                    outcome.toString(), Map.of("mode", mode.name()));
-        }
-    }
-
-    private static AuditEntry.Outcome auditOutcome(SyncOutcome outcome) {
-        if (outcome.isHealthy()) {
-            return AuditEntry.Outcome.ACCEPTED;
-        }
-        return outcome instanceof SyncOutcome.Blocked ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.REFUSED;
+        last = report.attempt(mode, actor, now, result.outcome(), result.details());
     }
 
     private void record(String actor, String action, AuditEntry.Outcome outcome, String reason,
                         Map<String, String> details) {
-        audit.record(new AuditEntry(clock.instant(), actor, action, config.service(), outcome, reason, details));
+        report.audit(clock.instant(), actor, action, outcome, reason, details);
     }
 
     private void storeFreeze(Optional<SyncFreeze> freeze) {

@@ -26,8 +26,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Sync decision and mirror on a repository of 10,000 commits and 5,000 files. Prints, per scenario, the
- * median and worst wall time of {@value #RUNS} runs after {@value #WARMUP} warm-ups, and the peak heap seen
- * during the runs. The baseline, measured in the same run, is a bare JGit walk over the whole history.
+ * median and worst wall time of {@value #RUNS} runs after {@value #WARMUP} warm-ups ({@value #FILE_RUNS}
+ * runs after one warm-up for the scenarios that write 5,000 files), and the peak heap seen during the runs.
+ * Baselines, measured in the same run: a bare JGit walk over the whole history, and writing 5,000 small files
+ * with java.nio.
  *
  * <p>Run: {@code ./mvnw -B -q -pl piha-sync -am -Pbenchmark -DskipTests verify}
  */
@@ -38,6 +40,7 @@ public final class SyncBenchmark {
     static final int FILES_PER_DIR = 100;
     static final int WARMUP = 3;
     static final int RUNS = 10;
+    static final int FILE_RUNS = 3;
     static final Instant NOW = Instant.parse("2026-09-01T00:00:00Z");
     /** Commits are five minutes apart: the last 24 h hold 288 of them. */
     static final int PER_DAY = 288;
@@ -75,10 +78,10 @@ public final class SyncBenchmark {
         measure("initial mirror: no standby, scan 9,711 commits, create", () -> standby(git, Optional.empty()),
                 () -> expect(sync.sync(), SyncOutcome.Synced.class));
         Path files = tmp.resolve("plain");
-        measure("baseline: write 5,000 small files with java.nio", () -> delete(files),
+        measure("baseline: write 5,000 small files with java.nio", 1, FILE_RUNS, () -> delete(files),
                 () -> writeFiles(files));
         Path root = tmp.resolve("standby");
-        measure("standby apply: check out 5,000 files and swap", () -> delete(root),
+        measure("standby apply: check out 5,000 files and swap", 1, FILE_RUNS, () -> delete(root),
                 () -> StandbyCheckout.of(git, "standby", root).apply());
     }
 
@@ -105,7 +108,12 @@ public final class SyncBenchmark {
     }
 
     private static void measure(String name, Setup setup, Callable<Object> body) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
+        measure(name, WARMUP, RUNS, setup, body);
+    }
+
+    private static void measure(String name, int warmup, int runs, Setup setup, Callable<Object> body)
+            throws Exception {
+        for (int i = 0; i < warmup; i++) {
             setup.run();
             body.call();
         }
@@ -113,8 +121,8 @@ public final class SyncBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long[] nanos = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
             setup.run();
             long start = System.nanoTime();
             body.call();
@@ -123,7 +131,7 @@ public final class SyncBenchmark {
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         Arrays.sort(nanos);
         System.out.printf("%-58s median %8.1f ms   max %8.1f ms   peak heap %4d MiB%n", name,
-                nanos[RUNS / 2] / 1e6, nanos[RUNS - 1] / 1e6, peak >> 20);
+                nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6, peak >> 20);
     }
 
     private static Object walkAll(Path git) throws IOException {
