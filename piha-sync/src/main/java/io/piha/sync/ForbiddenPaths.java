@@ -77,7 +77,7 @@ public final class ForbiddenPaths {
      * Why {@code path} with this content must not reach a standby, if it must not.
      *
      * @param path the Git path, relative to the repository root
-     * @param content reads the file's bytes; only called for secrets files
+     * @param content reads the file's bytes, or null if too large to read; only called for secrets files
      * @return the reason, naming the glob or the secret keys (never their values)
      */
     public Optional<String> violation(String path, Supplier<byte[]> content) {
@@ -88,7 +88,11 @@ public final class ForbiddenPaths {
             }
         }
         if (checkSecrets && SECRETS.matches(path)) {
-            Set<String> keys = SecretsFile.keysWithRealValues(new String(content.get(), StandardCharsets.UTF_8));
+            byte[] bytes = content.get();
+            if (bytes == null) {
+                return Optional.of(path + " is too large to check for real secret values");
+            }
+            Set<String> keys = SecretsFile.keysWithRealValues(new String(bytes, StandardCharsets.UTF_8));
             if (!keys.isEmpty()) {
                 return Optional.of(path + " holds real values for " + String.join(", ", keys));
             }

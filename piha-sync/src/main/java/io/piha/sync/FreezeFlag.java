@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code standby_sync_freeze} forms ({@code true}/{@code false}, also {@code on}/{@code off}/{@code 1}/
  * {@code 0}, any case) and a JSON object {@code {"frozen": true, "reason": "...", "by": "...", "since":
  * "...", "until": "..."}} whose fields are all optional; unknown fields are ignored. An empty payload (a
- * cleared retained message) means thawed. Stateless and thread-safe.
+ * cleared retained message) means thawed, and so does a freeze without {@code since} received after its
+ * {@code until} (a retained flag outliving its end). Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -61,9 +62,13 @@ public final class FreezeFlag {
             return Optional.empty();
         }
         try {
-            Instant since = instant(json, "since", payload).orElse(receivedAt);
+            Optional<Instant> given = instant(json, "since", payload);
+            Optional<Instant> until = instant(json, "until", payload);
+            if (given.isEmpty() && until.isPresent() && !until.get().isAfter(receivedAt)) {
+                return Optional.empty(); // a retained freeze received after its end is over
+            }
             return Optional.of(new SyncFreeze(text(json, "reason", DEFAULT_REASON), text(json, "by", DEFAULT_BY),
-                    since, instant(json, "until", payload)));
+                    given.orElse(receivedAt), until));
         } catch (FreezeFlagException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -147,18 +147,28 @@ public final class GitConfigSync implements ConfigSync {
     }
 
     /**
-     * Applies a retained {@code piha/leader/<service>/sync_freeze} payload: freezes or thaws accordingly.
+     * Applies a retained {@code piha/leader/<service>/sync_freeze} payload: freezes or thaws accordingly. The
+     * same flag delivered again (a reconnect) changes nothing and is not audited again.
      *
      * @param payload the retained message text (see {@link FreezeFlag})
      * @throws FreezeFlagException naming the payload if it cannot be read; nothing is changed then
      */
-    public void applyFreezeFlag(String payload) {
-        Optional<SyncFreeze> freeze = FreezeFlag.parse(payload, clock.instant());
-        if (freeze.isPresent()) {
-            freeze(freeze.get());
+    public synchronized void applyFreezeFlag(String payload) {
+        Optional<SyncFreeze> flag = FreezeFlag.parse(payload, clock.instant());
+        Optional<SyncFreeze> current = status().freeze();
+        // A retained flag is delivered again on every reconnect: only a change is a new decision.
+        if (flag.isEmpty() ? current.isEmpty() : current.filter(c -> sameFreeze(c, flag.get())).isPresent()) {
+            return;
+        }
+        if (flag.isPresent()) {
+            freeze(flag.get());
         } else {
             thaw(FreezeFlag.DEFAULT_BY);
         }
+    }
+
+    private static boolean sameFreeze(SyncFreeze a, SyncFreeze b) {
+        return a.reason().equals(b.reason()) && a.by().equals(b.by()) && a.until().equals(b.until());
     }
 
     private synchronized SyncOutcome attempt(SyncMode mode, String actor) {

@@ -72,6 +72,12 @@ class ForbiddenPathsTest {
     }
 
     @Test
+    void aSecretsFileTooLargeToReadIsRefusedUnread() {
+        assertThat(defaults.violation("secrets.yaml", () -> null))
+                .contains("secrets.yaml is too large to check for real secret values");
+    }
+
+    @Test
     void theListIsConfigurable() {
         ForbiddenPaths custom = ForbiddenPaths.of(List.of("private/**"), false).plus("**/*.pem");
 

@@ -62,7 +62,13 @@ class FreezeFlagTest {
                 .isInstanceOf(FreezeFlagException.class).hasMessageContaining("\"frozen\"");
         assertThatThrownBy(() -> FreezeFlag.parse("{\"reason\": [1]}", NOW))
                 .isInstanceOf(FreezeFlagException.class).hasMessageContaining("nested");
-        assertThatThrownBy(() -> FreezeFlag.parse("{\"until\": \"2026-01-01T00:00:00Z\"}", NOW))
+        assertThatThrownBy(() -> FreezeFlag.parse(
+                "{\"since\": \"2026-02-01T00:00:00Z\", \"until\": \"2026-01-01T00:00:00Z\"}", NOW))
                 .isInstanceOf(FreezeFlagException.class).hasMessageContaining("before it starts");
+    }
+
+    @Test
+    void aRetainedFreezeReceivedAfterItsEndIsOver() {
+        assertThat(FreezeFlag.parse("{\"by\": \"nas\", \"until\": \"2026-04-01T07:59:59Z\"}", NOW)).isEmpty();
     }
 }

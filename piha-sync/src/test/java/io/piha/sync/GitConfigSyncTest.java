@@ -162,6 +162,9 @@ class GitConfigSyncTest {
 
         sync.applyFreezeFlag("true");
         assertThat(sync.sync()).isInstanceOf(SyncOutcome.Frozen.class);
+        clock.advance(Duration.ofMinutes(1));
+        sync.applyFreezeFlag("TRUE");
+        assertThat(recorder.audit).extracting(AuditEntry::action).containsExactly("sync_freeze");
         sync.applyFreezeFlag("{\"reason\":\"risky week\",\"by\":\"nas\",\"until\":\"2026-03-01T14:00:00+02:00\"}");
         assertThat(sync.status().freeze()).isEmpty();
         assertThat(sync.sync()).isInstanceOf(SyncOutcome.Synced.class);

@@ -22,7 +22,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class ForbiddenPathScan {
 
-    /** Files larger than this are not read as text; a larger secrets file counts as holding real values. */
+    /** Secrets files larger than this are not read (null content) and are refused unread. */
     static final int MAX_SECRETS_BYTES = 1 << 20;
 
     private ForbiddenPathScan() {
@@ -89,7 +89,7 @@ public final class ForbiddenPathScan {
         try {
             var loader = reader.open(blob);
             if (loader.getSize() > MAX_SECRETS_BYTES) {
-                return ("<too large: " + loader.getSize() + " bytes>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return null;
             }
             return loader.getCachedBytes(MAX_SECRETS_BYTES);
         } catch (IOException e) {
