@@ -100,7 +100,8 @@ public final class GitConfigSync implements ConfigSync {
         try {
             return new Builder(null, new URIish(uri), Objects.requireNonNull(cache, "cache"));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid repository URI '" + uri.replaceAll("//[^/@]*@", "//***@") + "': " + e.getReason(), e);
+            String shown = uri.replaceAll("//[^/@]*@", "//***@");
+            throw new IllegalArgumentException("invalid repository URI '" + shown + "': " + e.getReason(), e);
         }
     }
 

@@ -180,7 +180,8 @@ class GitConfigSyncTest {
 
         assertThat(sync.force("dave", false)).isEqualTo(new SyncOutcome.Frozen(freeze));
         assertThat(repo.head("standby")).contains(base);
-        assertThat(sync.force("dave", true)).isEqualTo(new SyncOutcome.Synced(Optional.of(id(base)), id(fresh), "dave"));
+        assertThat(sync.force("dave", true))
+                .isEqualTo(new SyncOutcome.Synced(Optional.of(id(base)), id(fresh), "dave"));
         assertThat(repo.head("standby")).contains(fresh);
 
         assertThat(recorder.audit).filteredOn(e -> e.action().equals("sync_force"))
