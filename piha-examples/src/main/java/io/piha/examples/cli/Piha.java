@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             io.piha.examples.cli.ops.StatusCommand.class,
             CommandLine.HelpCommand.class,
+            io.piha.examples.cli.sync.SyncCommand.class,
         })
 public final class Piha implements Runnable {
 
