@@ -118,7 +118,11 @@ public final class Agent implements AutoCloseable {
         } else if (e instanceof NodeEffect.ReleaseLeadership r) {
             stopHeartbeats();
             guarded("deactivate", () -> actuator.deactivate(r.reason()));
-            LOG.warn("agent {} of {} stops leading: {}", policy.self(), policy.service(), r.reason());
+            if (r.reason().startsWith("fenced")) {
+                LOG.warn("agent {} of {} stops leading: {}", policy.self(), policy.service(), r.reason());
+            } else {
+                LOG.info("agent {} of {} stops leading: {}", policy.self(), policy.service(), r.reason());
+            }
         } else if (e instanceof NodeEffect.PublishState s) {
             publish(new LeadershipMessage.StateChanged(policy.service(), Optional.of(s.state())));
         } else if (e instanceof NodeEffect.PublishEvent ev) {

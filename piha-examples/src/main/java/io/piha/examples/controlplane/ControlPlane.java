@@ -146,7 +146,11 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Feeds an input from outside the bus (e.g. the CLI or a test). */
     public void submit(ArbiterInput input) {
-        decider.execute(() -> decide(input));
+        try {
+            decider.execute(() -> decide(input));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.debug("{}: closed; {} dropped", policy.service(), input);
+        }
     }
 
     static ArbiterInput inputOf(LeadershipMessage m) {
@@ -209,7 +213,8 @@ public final class ControlPlane implements AutoCloseable {
         } else if (e instanceof ArbiterEffect.Publish p) {
             publish(p.message());
         } else if (e instanceof ArbiterEffect.RaiseAlert a) {
-            guarded("alert", () -> wiring.alerts().send(a.alert()));
+            // Sinks may block on slow webhooks: never on the decision thread.
+            workers.execute(() -> guarded("alert", () -> wiring.alerts().send(a.alert())));
         } else if (e instanceof ArbiterEffect.Audit a) {
             record(a.entry());
         }

@@ -29,21 +29,29 @@ public final class Drill {
     private DrillHome home;
     private int commandSeq;
 
-    private Drill(PrintWriter out) {
+    private final java.util.Optional<Integer> brokerPort;
+
+    private Drill(PrintWriter out, java.util.Optional<Integer> brokerPort) {
         this.out = out;
+        this.brokerPort = brokerPort;
         this.timeline = new DrillTimeline(out);
     }
 
     /** Runs the drill; 0 if every flow behaved, 1 otherwise. */
     public static int run(PrintWriter out) {
-        return new Drill(out).play();
+        return new Drill(out, java.util.Optional.empty()).play();
+    }
+
+    /** Runs the drill against a broker already listening on 127.0.0.1:{@code brokerPort}. */
+    public static int run(PrintWriter out, int brokerPort) {
+        return new Drill(out, java.util.Optional.of(brokerPort)).play();
     }
 
     private int play() {
         out.println("PiHA failover drill: real broker, SNMP PoE switch, Home Assistant HTTP endpoints, control plane and");
         out.println("standby agent, all in-process on 127.0.0.1. Timings are the contract's / 100: heartbeat every 0.3 s,");
         out.println("leader missing after 0.9 s, PoE reset, 0.6 s recovery wait, then fence and promote.");
-        try (DrillHome h = new DrillHome(timeline)) {
+        try (DrillHome h = new DrillHome(timeline, brokerPort)) {
             home = h;
             home.controlPlane.start();
             home.standbyAgent.start();

@@ -66,7 +66,7 @@ final class DrillHome implements AutoCloseable {
             .probeTimeout(Duration.ofMillis(500)).promotionTimeout(Duration.ofSeconds(3))
             .minTimeBetweenFailovers(Duration.ofSeconds(9)).retryInterval(Duration.ofMillis(600))
             .commandTtl(Duration.ofSeconds(30)).build();
-    final EmbeddedBroker broker;
+    final int brokerPort;
     final SimulatedPoeSwitch poeSwitch;
     final SimulatedHomeAssistant primary;
     final SimulatedHomeAssistant standby;
@@ -77,20 +77,29 @@ final class DrillHome implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Path work;
 
-    DrillHome(DrillTimeline timeline) {
+    /**
+     * @param externalBrokerPort an MQTT broker already listening on 127.0.0.1 (e.g. Mosquitto); empty starts
+     *     HiveMQ CE in-process
+     */
+    DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort) {
         this.timeline = timeline;
         try {
             work = Files.createTempDirectory("piha-drill-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the drill's work folder", e);
         }
-        broker = keep(EmbeddedBroker.start());
-        timeline.line("drill", "MQTT broker (HiveMQ CE, in-process) on 127.0.0.1:" + broker.port());
+        if (externalBrokerPort.isPresent()) {
+            brokerPort = externalBrokerPort.get();
+            timeline.line("drill", "MQTT broker given on 127.0.0.1:" + brokerPort);
+        } else {
+            brokerPort = keep(EmbeddedBroker.start()).port();
+            timeline.line("drill", "MQTT broker (HiveMQ CE, in-process) on 127.0.0.1:" + brokerPort);
+        }
         poeSwitch = keep(SimulatedPoeSwitch.builder().ports(1, 8).start());
         timeline.line("drill", "PoE switch (SNMP agent, POWER-ETHERNET-MIB) on " + poeSwitch.address());
-        primary = keep(new SimulatedHomeAssistant(PRIMARY, SERVICE, TOKEN, true, broker.port(), HEARTBEAT, clock,
+        primary = keep(new SimulatedHomeAssistant(PRIMARY, SERVICE, TOKEN, true, brokerPort, HEARTBEAT, clock,
                 s -> timeline.line("world", s)));
-        standby = keep(new SimulatedHomeAssistant(STANDBY, SERVICE, TOKEN, false, broker.port(), HEARTBEAT, clock,
+        standby = keep(new SimulatedHomeAssistant(STANDBY, SERVICE, TOKEN, false, brokerPort, HEARTBEAT, clock,
                 s -> timeline.line("world", s)));
         poeSwitch.addListener((port, powered) -> {
             if (port.equals(PortAddress.of(1, 1))) {
@@ -132,7 +141,7 @@ final class DrillHome implements AutoCloseable {
     }
 
     private MqttLeadershipBus bus(String clientId, Optional<HostId> agent) {
-        MqttBusConfig.Builder b = MqttBusConfig.custom().broker("127.0.0.1", broker.port()).clientId(clientId)
+        MqttBusConfig.Builder b = MqttBusConfig.custom().broker("127.0.0.1", brokerPort).clientId(clientId)
                 .services(SERVICE).heartbeatTimeout(policy.heartbeatTimeout()).reconnectBackoff(Duration.ofMillis(50), Duration.ofSeconds(1));
         agent.ifPresent(b::agentHost);
         return MqttLeadershipBus.connect(b.build(), clock, alert -> { });
@@ -156,6 +165,8 @@ final class DrillHome implements AutoCloseable {
 
     @Override
     public void close() {
+        // The control plane goes first: agents disconnecting must not look like a failure to it.
+        controlPlane.close();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();

@@ -42,6 +42,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port));
+            Files.writeString(home.resolve("conf/logback.xml"), """
+                    <configuration>
+                      <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder></appender>
+                      <logger name="com.hivemq.client.internal.mqtt.handler.publish.incoming" level="ERROR"/>
+                      <root level="WARN"><appender-ref ref="ERR"/></root>
+                    </configuration>
+                    """);
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(home.resolve("conf"))
                     .withDataFolder(home.resolve("data")).withExtensionsFolder(home.resolve("extensions")).build();
             hivemq.start().join();
