@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ public abstract class HttpAlertSink implements AlertSink {
 
     /** The title people see: severity, subject and code. */
     static String title(Alert alert) {
-        return "[" + alert.severity().name().toLowerCase(java.util.Locale.ROOT) + "] " + alert.subject() + ": "
+        return "[" + alert.severity().name().toLowerCase(Locale.ROOT) + "] " + alert.subject() + ": "
                 + alert.code();
     }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * Records each entry in several logs, e.g. the JSON-lines file and SLF4J. Every log is tried even when one
  * fails; then an {@link IllegalStateException} names the failures, with each cause attached as suppressed.
- * Thread-safe if its logs are.
+ * Thread-safe if its logs are. Closing it closes the logs that can be closed.
  *
  * @since 0.1
  */
-public final class CompositeAuditLog implements AuditLog {
+public final class CompositeAuditLog implements AuditLog, AutoCloseable {
 
     private final List<AuditLog> logs;
 
@@ -48,6 +48,19 @@ public final class CompositeAuditLog implements AuditLog {
                     + failures.stream().map(Throwable::getMessage).toList());
             failures.forEach(failure::addSuppressed);
             throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AuditLog log : logs) {
+            if (log instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing is best effort: every entry was already written (and forced) when recorded
+                }
+            }
         }
     }
 }

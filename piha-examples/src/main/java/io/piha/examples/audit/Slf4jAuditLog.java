@@ -2,6 +2,7 @@ package io.piha.examples.audit;
 
 import io.piha.api.audit.AuditEntry;
 import io.piha.api.audit.AuditLog;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,6 @@ public final class Slf4jAuditLog implements AuditLog {
                 .addKeyValue("subject", entry.subject())
                 .addKeyValue("outcome", entry.outcome())
                 .log("{} {} {} {}: {} {}", entry.actor(), entry.action(), entry.subject(),
-                        entry.outcome().name().toLowerCase(java.util.Locale.ROOT), entry.reason(), entry.details());
+                        entry.outcome().name().toLowerCase(Locale.ROOT), entry.reason(), entry.details());
     }
 }

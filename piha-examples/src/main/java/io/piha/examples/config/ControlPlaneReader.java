@@ -93,7 +93,11 @@ final class ControlPlaneReader {
             return StatusConfig.defaults();
         }
         ConfigNode s = section.get();
-        StatusConfig status = new StatusConfig(s.flag("enabled", true), s.text("bind", StatusConfig.DEFAULT_BIND),
+        String bind = s.text("bind", StatusConfig.DEFAULT_BIND);
+        if (!bind.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            s.problem("bind", "must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0", Optional.of(bind));
+        }
+        StatusConfig status = new StatusConfig(s.flag("enabled", true), bind,
                 s.integer("port", StatusConfig.DEFAULT_PORT, 0, 65535));
         s.rejectUnknownKeys();
         return status;

@@ -4,6 +4,7 @@ import io.piha.examples.config.SwitchConfig.SwitchType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +87,7 @@ final class SwitchesSection {
         }
         if ((type == SwitchType.ROUTEROS || type == SwitchType.UNIFI)
                 && (c.username().isEmpty() || c.password().isEmpty()) && c.token().isEmpty()) {
-            s.problem("credentials", "a " + type.name().toLowerCase(java.util.Locale.ROOT)
+            s.problem("credentials", "a " + type.name().toLowerCase(Locale.ROOT)
                     + " switch needs a username and password", Optional.empty());
         }
     }

@@ -1,6 +1,7 @@
 package io.piha.examples.status;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record StatusSnapshot(Instant generatedAt, String site, List<ServiceStatu
     /** The actions the control plane will take next, soonest first. */
     public List<ServiceStatus> withQueuedActions() {
         return services.stream().filter(s -> s.nextAction().isPresent())
-                .sorted(java.util.Comparator.comparing(s -> s.nextAction().orElseThrow().at()))
+                .sorted(Comparator.comparing(s -> s.nextAction().orElseThrow().at()))
                 .toList();
     }
 }

@@ -65,6 +65,7 @@ class ConfigValidationTest {
                   recovery_wait: soon
                 status:
                   port: 99999
+                  bind: "http://0.0.0.0"
                 colour: blue
                 """;
 
@@ -81,7 +82,8 @@ class ConfigValidationTest {
                 "hosts[1].probes[0].address: must be host:port with a port of 1-65535 (value: 10.0.0.5:70000)",
                 "timings.heartbeat_timeout: must be positive (value: 0s)",
                 "timings.recovery_wait: " + Units.DURATION_HINT + " (value: soon)",
-                "status.port: must be between 0 and 65535 (value: 99999)");
+                "status.port: must be between 0 and 65535 (value: 99999)",
+                "status.bind: must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0 (value: http://0.0.0.0)");
         assertThat(e.problems()).extracting(ConfigProblem::path).contains("hosts[0].id", "colour");
         assertThat(e.getMessage()).startsWith("1").contains("problems in bad.yaml:\n  broker.url:")
                 .doesNotContain("hunter2-secret");
