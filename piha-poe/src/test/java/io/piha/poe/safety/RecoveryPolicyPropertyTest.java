@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The guards as invariants: whatever arrives, when, the limits hold; the ledger file loses nothing. */
-class RecoveryPolicyProperties {
+class RecoveryPolicyPropertyTest {
 
     private static final SafetyConfig CONFIG = SafetyConfig.custom().portCooldown(Duration.ofMinutes(10))
             .rateLimits(3, 5, Duration.ofHours(1)).build();
