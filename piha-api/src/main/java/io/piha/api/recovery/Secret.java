@@ -31,6 +31,7 @@ public final class Secret {
         return value.isEmpty();
     }
 
+    /** Compares the values in constant time, so a comparison leaks no prefix of the secret. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Secret other && java.security.MessageDigest.isEqual(
@@ -38,6 +39,7 @@ public final class Secret {
                 other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return value.hashCode();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             io.piha.examples.cli.ops.StatusCommand.class,
             CommandLine.HelpCommand.class,
             io.piha.examples.cli.sync.SyncCommand.class,
+            io.piha.examples.cli.poe.PoeCommand.class,
         })
 public final class Piha implements Runnable {
 

@@ -43,10 +43,12 @@ final class DeviceHttp implements AutoCloseable {
     DeviceHttp(HttpDeviceConfig config, Auth auth) {
         this.config = config;
         this.auth = auth;
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).cookieHandler(cookies)
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout()).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // devices speak HTTP/1.1; an h2c upgrade offer costs a round of waiting, and some choke on it
-                .version(HttpClient.Version.HTTP_1_1).build();
+                .version(HttpClient.Version.HTTP_1_1);
+        config.trust().ifPresent(builder::sslContext);
+        this.client = builder.build();
         this.digest = new DigestAuth(config.user(), config.password());
     }
 
@@ -148,7 +150,9 @@ final class DeviceHttp implements AutoCloseable {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PoeException.SwitchUnreachable(name(), label, method + " " + config.baseUri() + shownPath
-                    + " got no answer within " + config.timeout() + " (" + e.getClass().getSimpleName() + ")", e);
+                    + " failed within " + config.timeout() + ": " + e.getClass().getSimpleName()
+                    + (e instanceof javax.net.ssl.SSLException ? " (is the device's certificate trusted? see "
+                    + "HttpDeviceConfig.withTrust)" : ""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PoeException.SwitchUnreachable(name(), label, "interrupted while waiting for "

@@ -5,6 +5,8 @@ import io.piha.api.recovery.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where an HTTP-managed switch or plug is and how to log in. Immutable.
@@ -15,10 +17,12 @@ import java.util.Objects;
  * @param portMap labels to the device's port names or relay numbers
  * @param timeout for connecting and for each answer
  * @param allowPlainHttp whether credentials may travel over {@code http://} (a lab, a simulator); default no
+ * @param trust the TLS context for a device with its own certificate authority or a self-signed
+ *     certificate (RouterOS and UniFi ship one); empty for the JDK's default trust store
  * @since 0.1
  */
 public record HttpDeviceConfig(URI baseUri, String user, Secret password, PortMap portMap, Duration timeout,
-                               boolean allowPlainHttp) {
+                               boolean allowPlainHttp, Optional<SSLContext> trust) {
 
     /** Default timeout: 5 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -30,6 +34,7 @@ public record HttpDeviceConfig(URI baseUri, String user, Secret password, PortMa
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(portMap, "portMap");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(trust, "trust");
         String scheme = String.valueOf(baseUri.getScheme());
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("switch " + portMap.switchName() + ": base URI must be http(s), was "
@@ -45,18 +50,33 @@ public record HttpDeviceConfig(URI baseUri, String user, Secret password, PortMa
         }
     }
 
-    /** A config over HTTPS with the default timeout. */
+    /**
+     * A config with the JDK's default trust store.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public HttpDeviceConfig(URI baseUri, String user, Secret password, PortMap portMap, Duration timeout,
+                            boolean allowPlainHttp) {
+        this(baseUri, user, password, portMap, timeout, allowPlainHttp, Optional.empty());
+    }
+
+    /** A config over HTTPS with the default timeout and trust store. */
     public static HttpDeviceConfig of(URI baseUri, String user, Secret password, PortMap portMap) {
         return new HttpDeviceConfig(baseUri, user, password, portMap, DEFAULT_TIMEOUT, false);
     }
 
     /** This config with another timeout. */
     public HttpDeviceConfig withTimeout(Duration newTimeout) {
-        return new HttpDeviceConfig(baseUri, user, password, portMap, newTimeout, allowPlainHttp);
+        return new HttpDeviceConfig(baseUri, user, password, portMap, newTimeout, allowPlainHttp, trust);
     }
 
     /** This config allowing credentials over plain HTTP: for a lab or a simulator only. */
     public HttpDeviceConfig allowingPlainHttp() {
-        return new HttpDeviceConfig(baseUri, user, password, portMap, timeout, true);
+        return new HttpDeviceConfig(baseUri, user, password, portMap, timeout, true, trust);
+    }
+
+    /** This config trusting the device's certificate through {@code context} (e.g. its pinned self-signed one). */
+    public HttpDeviceConfig withTrust(SSLContext context) {
+        return new HttpDeviceConfig(baseUri, user, password, portMap, timeout, allowPlainHttp, Optional.of(context));
     }
 }

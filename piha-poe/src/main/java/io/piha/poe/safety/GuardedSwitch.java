@@ -86,8 +86,11 @@ public final class GuardedSwitch {
     public RecoveryOutcome powerOff(RecoveryRequest request) {
         return guarded(PowerAction.OFF, request, () -> {
             Optional<Failed> failed = attempt(request.label(), Stage.SWITCH_OFF, () -> driver.powerOff(request.label()));
-            return failed.<RecoveryOutcome>map(f -> f).orElseGet(() ->
-                    new Done(switchName(), request.label(), List.of(), Duration.ZERO));
+            if (failed.isPresent()) {
+                return failed.get();
+            }
+            events.leftOff(request);
+            return new Done(switchName(), request.label(), List.of(), Duration.ZERO);
         });
     }
 
@@ -103,8 +106,15 @@ public final class GuardedSwitch {
                 return events.planned("power_on", request, plan(PowerAction.ON, request.label()));
             }
             events.accepted("power_on", request);
-            return finish("power_on", request, clock.instant(), switchOn(request.label())
-                    .or(() -> verify(request, new ArrayList<>())));
+            Instant start = clock.instant();
+            List<Stage> verified = new ArrayList<>();
+            Optional<Failed> failed = switchOn(request.label())
+                    .or(() -> verifier.verify(request.label(), request.host(), verified));
+            if (failed.isPresent()) {
+                return events.failed("power_on", request, failed.get());
+            }
+            return events.done("power_on", request, new Done(switchName(), request.label(), verified,
+                    Duration.between(start, clock.instant())));
         } finally {
             lock.unlock();
         }
@@ -179,18 +189,6 @@ public final class GuardedSwitch {
             ledger.journalOn(switchName(), label);
         }
         return on;
-    }
-
-    private Optional<Failed> verify(RecoveryRequest request, List<Stage> verified) {
-        return verifier.verify(request.label(), request.host(), verified);
-    }
-
-    private RecoveryOutcome finish(String name, RecoveryRequest request, Instant start, Optional<Failed> failed) {
-        if (failed.isPresent()) {
-            return events.failed(name, request, failed.get());
-        }
-        return events.done(name, request, new Done(switchName(), request.label(), List.of(),
-                Duration.between(start, clock.instant())));
     }
 
     private RecoveryOutcome failed(String name, RecoveryRequest request, Failed failure, Instant now) {

@@ -77,6 +77,11 @@ final class SafetyEvents {
         return failed;
     }
 
+    /** A port deliberately left off is never silent: people must know a host is without power. */
+    void leftOff(RecoveryRequest request) {
+        alert("poe_port_switched_off", Severity.WARNING, request, "switched off on request and left off");
+    }
+
     void breakerOpened(RecoveryRequest request, Instant until, int threshold) {
         LOG.error("switch {} port {}: breaker open until {} after {} failed recoveries", switchName, request.label(),
                 until, threshold);

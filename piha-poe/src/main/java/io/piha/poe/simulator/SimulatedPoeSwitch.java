@@ -83,6 +83,7 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
     private final List<PortPowerListener> listeners = new CopyOnWriteArrayList<>();
     private final Snmp session;
     private final DefaultUdpTransportMapping transport;
+    private boolean closed;
 
     private SimulatedPoeSwitch(SimulatedSwitchConfig config) throws IOException {
         this.config = config;
@@ -193,6 +194,10 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             session.close();
         } catch (IOException e) {

@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * layer with an in-memory and a file ledger, against the in-process SNMP switch and the RouterOS fake.
  * Off time is zero (the pause returns at once) so the figures are the software's, not the wait's.
  *
- * <p>Run: {@code ./mvnw -B -pl piha-poe -am -Pbenchmark -DskipTests package}.
+ * <p>Run: {@code ./mvnw -B -pl piha-poe -am -Pbenchmark -DskipTests clean package}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -75,6 +75,11 @@ public abstract class FakeDevice extends Dispatcher implements AutoCloseable {
         return uri(server);
     }
 
+    /** Serves HTTPS from now on, with the certificate behind {@code factory}. */
+    void useHttps(javax.net.ssl.SSLSocketFactory factory) {
+        server.useHttps(factory, false);
+    }
+
     int requestCount() {
         return server.getRequestCount();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import okhttp3.mockwebserver.MockWebServer;
 
 /** The kit's bench on a MockWebServer fake device; one fake per test class, one driver per test. */
@@ -24,9 +25,16 @@ final class RestBench implements PoeTestBench, AutoCloseable {
     private final Function<HttpDeviceConfig, PoeDriver> drivers;
     private final Function<PortAddress, String> nativeName;
     private final MockWebServer silent = FakeDevice.silent();
+    private final Optional<SSLContext> trust;
 
     RestBench(FakeDevice fake, PortMap map, Function<HttpDeviceConfig, PoeDriver> drivers,
               Function<PortAddress, String> nativeName) {
+        this(fake, map, drivers, nativeName, Optional.empty());
+    }
+
+    RestBench(FakeDevice fake, PortMap map, Function<HttpDeviceConfig, PoeDriver> drivers,
+              Function<PortAddress, String> nativeName, Optional<SSLContext> trust) {
+        this.trust = trust;
         this.fake = fake;
         this.map = map;
         this.drivers = drivers;
@@ -34,7 +42,8 @@ final class RestBench implements PoeTestBench, AutoCloseable {
     }
 
     HttpDeviceConfig config(String password) {
-        return new HttpDeviceConfig(fake.baseUri(), "admin", Secret.of(password), map, Duration.ofSeconds(2), true);
+        return new HttpDeviceConfig(fake.baseUri(), "admin", Secret.of(password), map, Duration.ofSeconds(2), true,
+                trust);
     }
 
     @Override

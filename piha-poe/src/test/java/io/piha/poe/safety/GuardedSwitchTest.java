@@ -134,6 +134,21 @@ class GuardedSwitchTest {
     }
 
     @Test
+    void aDeliberatePowerOffIsAlertedAndPowerOnRestoresItDespiteTheCooldown() {
+        GuardedSwitch guard = guard();
+        PortAddress standby = PortAddress.of(1, 2);
+        assertThat(guard.powerOff(cycle("haos-standby"))).isInstanceOf(Done.class);
+        assertThat(sw.isPowered(standby)).isFalse();
+        assertThat(alerts).extracting(Alert::code).containsExactly("poe_port_switched_off");
+
+        assertThat(guard.powerOn(cycle("haos-standby"))).isInstanceOfSatisfying(Done.class, done ->
+                assertThat(done.verified()).containsExactly(Stage.ADMIN_STATE, Stage.DETECTION, Stage.HOST));
+        assertThat(sw.powerHistory(standby)).containsExactly(false, true);
+        assertThat(guard.powerOn(cycle("nas"))).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.rule()).isEqualTo(Rule.PROTECTED_PORT));
+    }
+
+    @Test
     void anUnmappedLabelIsRefusedAsUnknownAndNothingIsSent() {
         assertThat(guard().powerCycle(cycle("haos-tertiary"))).isInstanceOfSatisfying(Refused.class,
                 r -> assertThat(r.rule()).isEqualTo(Rule.UNKNOWN_PORT));
