@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code piha simulate}: plays the seed flows on the state machines in a simulated home. */
 @Command(name = "simulate",
-        description = {"Plays the four operational flows of the control-plane seed (normal operation, heartbeat",
-            "failure -> PoE reset -> promotion, return to primary, freeze with emergency promote) on the real",
-            "state machines in a simulated home, prints the timeline, and exits 1 if a flow misbehaved."})
+        description = {"Plays the seed flows on the state machines in simulated time (instant).", "",
+            "Normal operation, heartbeat failure -> PoE reset -> promotion, return to primary, freeze with",
+            "emergency promote: the real arbiter and agents in a deterministic simulated home. Prints the",
+            "timeline and exits 1 if a flow misbehaved."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
