@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
             DrillCommand.class,
+            io.piha.examples.cli.run.ServiceCommands.ControlPlaneCommand.class,
+            io.piha.examples.cli.run.ServiceCommands.AgentCommand.class,
+            io.piha.examples.cli.run.ResetHostCommand.class,
             SimulateCommand.class,
             io.piha.examples.cli.ops.StatusCommand.class,
             CommandLine.HelpCommand.class,

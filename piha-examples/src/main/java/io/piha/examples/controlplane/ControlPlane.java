@@ -51,6 +51,7 @@ public final class ControlPlane implements AutoCloseable {
     private final ScheduledExecutorService decider;
     private final ExecutorService workers;
     private final Deque<AuditEntry> recent = new ArrayDeque<>();
+    private final Map<HostId, ProbeResult> lastProbes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ArbiterState state;
     private ScheduledFuture<?> wakeUp;
     private LeadershipBus.Subscription subscription;
@@ -223,12 +224,20 @@ public final class ControlPlane implements AutoCloseable {
     private ProbeResult probe(HostId host) {
         HealthProbe probe = wiring.probes().get(host);
         Instant start = wiring.clock().instant();
+        ProbeResult r;
         try {
-            return probe.probe();
+            r = probe.probe();
         } catch (RuntimeException ex) {
-            return new ProbeResult.Unreachable(wiring.clock().instant(), Duration.between(start, wiring.clock().instant()),
+            r = new ProbeResult.Unreachable(wiring.clock().instant(), Duration.between(start, wiring.clock().instant()),
                     probe.describe() + " failed: " + ex);
         }
+        lastProbes.put(host, r);
+        return r;
+    }
+
+    /** The newest probe result of a host, if it was probed. */
+    public java.util.Optional<ProbeResult> lastProbe(HostId host) {
+        return java.util.Optional.ofNullable(lastProbes.get(host));
     }
 
     private void work(java.util.function.Supplier<ArbiterInput> task) {

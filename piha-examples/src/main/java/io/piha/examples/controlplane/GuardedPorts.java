@@ -48,7 +48,7 @@ public final class GuardedPorts implements HostPower {
     public Outcome switchOff(HostId host, String reason) {
         Port p = ports.get(host);
         return p == null ? Outcome.failed("no PoE port configured for " + host)
-                : outcome(p.guardedSwitch().powerOff(RecoveryRequest.of(p.label(), actor, reason)));
+                : outcome(p.guardedSwitch().fence(RecoveryRequest.of(p.label(), actor, reason)));
     }
 
     static Outcome outcome(RecoveryOutcome o) {

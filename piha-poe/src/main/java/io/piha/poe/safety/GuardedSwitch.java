@@ -94,6 +94,52 @@ public final class GuardedSwitch {
         });
     }
 
+    /**
+     * Fences a failed host before another one is promoted: switches its port off, keeps it off, and confirms
+     * it by reading the admin state back where the driver can. Protected and unknown ports are refused, but
+     * not cooldowns, rate limits or the breaker: fencing usually follows the recovery cycle of the same port
+     * within seconds, and it cannot become a loop because the port stays off until a person powers it on.
+     */
+    public RecoveryOutcome fence(RecoveryRequest request) {
+        lock.lock();
+        try {
+            Optional<Refused> refused = policy.checkPort(driver.portMap(), request.label());
+            if (refused.isPresent()) {
+                return events.refused("fence", request, refused.get());
+            }
+            if (config.dryRun()) {
+                return events.planned("fence", request, plan(PowerAction.OFF, request.label()));
+            }
+            events.accepted("fence", request);
+            Instant start = clock.instant();
+            Optional<Failed> failed = attempt(request.label(), Stage.SWITCH_OFF, () -> driver.powerOff(request.label()))
+                    .or(() -> confirmOff(request.label()));
+            if (failed.isPresent()) {
+                return events.failed("fence", request, failed.get());
+            }
+            events.leftOff(request);
+            List<Stage> verified = driver.capabilities().contains(PoeCapability.READ_BACK) ? List.of(Stage.ADMIN_STATE) : List.of();
+            return events.done("fence", request, new Done(switchName(), request.label(), verified,
+                    Duration.between(start, clock.instant())));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Failed> confirmOff(String label) {
+        if (!driver.capabilities().contains(PoeCapability.READ_BACK)) {
+            return Optional.empty();
+        }
+        try {
+            return driver.status(label).adminEnabled()
+                    ? Optional.of(new Failed(switchName(), label, Stage.ADMIN_STATE, "still enabled after power-off", false))
+                    : Optional.empty();
+        } catch (PoeException e) {
+            return Optional.of(new Failed(switchName(), label, Stage.ADMIN_STATE, e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), false));
+        }
+    }
+
     /** Switches a port on and verifies it (not rate-limited: restoring power is always allowed). */
     public RecoveryOutcome powerOn(RecoveryRequest request) {
         lock.lock();

@@ -149,6 +149,22 @@ class GuardedSwitchTest {
     }
 
     @Test
+    void fencingRightAfterARecoveryCycleIsNotHeldByTheCooldownAndIsConfirmedByReadBack() {
+        GuardedSwitch guard = guard();
+        assertThat(guard.powerCycle(cycle("haos-primary"))).isInstanceOf(Done.class);
+        assertThat(guard.powerCycle(cycle("haos-primary"))).isInstanceOf(Refused.class);
+
+        assertThat(guard.fence(cycle("haos-primary"))).isInstanceOfSatisfying(Done.class,
+                done -> assertThat(done.verified()).containsExactly(Stage.ADMIN_STATE));
+
+        assertThat(sw.isAdminEnabled(PRIMARY)).isFalse();
+        assertThat(sw.powerHistory(PRIMARY)).containsExactly(false, true, false);
+        assertThat(guard.fence(cycle("nas"))).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.rule()).isEqualTo(Rule.PROTECTED_PORT));
+        assertThat(audit).extracting(AuditEntry::action).contains("fence");
+    }
+
+    @Test
     void anUnmappedLabelIsRefusedAsUnknownAndNothingIsSent() {
         assertThat(guard().powerCycle(cycle("haos-tertiary"))).isInstanceOfSatisfying(Refused.class,
                 r -> assertThat(r.rule()).isEqualTo(Rule.UNKNOWN_PORT));
