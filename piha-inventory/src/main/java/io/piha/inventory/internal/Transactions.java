@@ -51,6 +51,21 @@ public final class Transactions {
         }
     }
 
+    /** Runs a change exactly as {@link #write} would, then rolls it back: a dry run that cannot drift from the real one. */
+    public <T> T rehearse(String actor, Optional<UUID> importRun, String what, HandleCallback<T, RuntimeException> work) {
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            try {
+                stamp(handle, actor, importRun);
+                return work.withHandle(handle);
+            } finally {
+                handle.rollback();
+            }
+        } catch (JdbiException e) {
+            throw SqlErrors.translate(what, e);
+        }
+    }
+
     /** Sets who, when and which run for the audit triggers, for the rest of the handle's transaction. */
     public void stamp(Handle handle, String actor, Optional<UUID> importRun) {
         if (actor == null || actor.isBlank()) {
