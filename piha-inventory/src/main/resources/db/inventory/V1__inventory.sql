@@ -169,7 +169,9 @@ CREATE TABLE audit_log (
     site_id       uuid,
     before        jsonb,
     after         jsonb,
-    import_run_id uuid REFERENCES import_run (id)
+    -- no foreign key: the log outlives what it describes, and a 100,000-row import should not pay a
+    -- referential check per audit row
+    import_run_id uuid
 );
 CREATE INDEX audit_log_by_site ON audit_log (site_id, id);
 CREATE INDEX audit_log_by_run ON audit_log (import_run_id);
@@ -190,28 +192,37 @@ CREATE FUNCTION audit_site_id(tbl text, j jsonb) RETURNS uuid LANGUAGE sql IMMUT
 -- Statement-level triggers with transition tables: a 100,000-row import writes its audit rows in
 -- one INSERT ... SELECT rather than 100,000 trigger calls.
 CREATE FUNCTION audit_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    stamp timestamptz := audit_at();
+    who text := audit_actor();
+    run uuid := audit_run();
 BEGIN
     INSERT INTO audit_log (at, actor, action, object_type, object_id, site_id, before, after, import_run_id)
-    SELECT audit_at(), audit_actor(), 'create', TG_TABLE_NAME, audit_object_id(j),
-           audit_site_id(TG_TABLE_NAME, j), NULL, j, audit_run()
+    SELECT stamp, who, 'create', TG_TABLE_NAME, audit_object_id(j), audit_site_id(TG_TABLE_NAME, j), NULL, j, run
     FROM (SELECT to_jsonb(n) AS j FROM new_rows n) x;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION audit_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    stamp timestamptz := audit_at();
+    who text := audit_actor();
+    run uuid := audit_run();
 BEGIN
     INSERT INTO audit_log (at, actor, action, object_type, object_id, site_id, before, after, import_run_id)
-    SELECT audit_at(), audit_actor(), 'delete', TG_TABLE_NAME, audit_object_id(j),
-           audit_site_id(TG_TABLE_NAME, j), j, NULL, audit_run()
+    SELECT stamp, who, 'delete', TG_TABLE_NAME, audit_object_id(j), audit_site_id(TG_TABLE_NAME, j), j, NULL, run
     FROM (SELECT to_jsonb(o) AS j FROM old_rows o) x;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION audit_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    stamp timestamptz := audit_at();
+    who text := audit_actor();
+    run uuid := audit_run();
 BEGIN
     INSERT INTO audit_log (at, actor, action, object_type, object_id, site_id, before, after, import_run_id)
-    SELECT audit_at(), audit_actor(), 'update', TG_TABLE_NAME, audit_object_id(n.j),
-           audit_site_id(TG_TABLE_NAME, n.j), o.j, n.j, audit_run()
+    SELECT stamp, who, 'update', TG_TABLE_NAME, audit_object_id(n.j), audit_site_id(TG_TABLE_NAME, n.j), o.j, n.j, run
     FROM (SELECT to_jsonb(r) AS j FROM old_rows r) o
     JOIN (SELECT to_jsonb(r) AS j FROM new_rows r) n ON o.j ->> 'id' = n.j ->> 'id'
     WHERE o.j IS DISTINCT FROM n.j;

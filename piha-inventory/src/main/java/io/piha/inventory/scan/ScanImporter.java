@@ -37,6 +37,7 @@ public final class ScanImporter {
     public static final String SOURCE = "scan";
     /** Rows per staging statement (and per progress report). */
     public static final int DEFAULT_CHUNK = 10_000;
+    private static final int ANALYZE_AFTER = 5_000;
 
     private final InventoryStore store;
     private final MacVendors vendors;
@@ -96,7 +97,6 @@ public final class ScanImporter {
                         IpAddress.parse(rs.getString(3)))).list();
         progress.update("applying", 0, 4);
         int created = h.createUpdate(ScanSql.CREATE_DEVICES).bind("site", site).execute();
-        h.createUpdate(ScanSql.LINK_MACS).bind("site", site).execute();
         progress.update("applying", 1, 4);
         List<String> overwritable = ownership.overwritableBy("name", SOURCE);
         int kept = h.createUpdate(ScanSql.AUDIT_KEPT_NAMES).bind("site", site).bind("source", SOURCE)
@@ -113,6 +113,10 @@ public final class ScanImporter {
                 .bind("at", tx.clock().instant()).bind("accepted", scan.rows().size()).bind("created", created)
                 .bind("renamed", renamed).bind("kept", kept).bind("sightings", sightings).bind("run", run).execute();
         h.execute("DROP TABLE scan_stage");
+        if (created + renamed + sightings > ANALYZE_AFTER) {
+            // a bulk load leaves the planner with stale statistics: later lookups by MAC would scan
+            h.execute("ANALYZE device, device_mac, device_field_owner, sighting");
+        }
         progress.update("applying", 4, 4);
         return new ScanResult(run, dryRun, scan.rows().size(), scan.rejected(), fresh, moved, created, renamed, kept,
                 sightings);
@@ -120,7 +124,7 @@ public final class ScanImporter {
 
     private void stage(Handle h, List<ScanRow> rows, ImportProgress progress) {
         h.execute("CREATE TEMP TABLE scan_stage (row_no integer NOT NULL, mac macaddr PRIMARY KEY, ip inet NOT NULL,"
-                + " hostname text, vendor text, seen timestamptz NOT NULL) ON COMMIT DROP");
+                + " hostname text, vendor text, seen timestamptz NOT NULL, slug text NOT NULL) ON COMMIT DROP");
         for (int from = 0; from < rows.size(); from += DEFAULT_CHUNK) {
             List<ScanRow> chunk = rows.subList(from, Math.min(rows.size(), from + DEFAULT_CHUNK));
             List<Integer> numbers = new ArrayList<>(chunk.size());
@@ -137,9 +141,10 @@ public final class ScanImporter {
                 makers.add(vendorOf(row).orElse(null));
                 seen.add(row.seenAt().toString());
             }
-            h.createUpdate("INSERT INTO scan_stage SELECT * FROM unnest(CAST(:rows AS integer[]),"
-                            + " CAST(:macs AS macaddr[]), CAST(:ips AS inet[]), CAST(:hosts AS text[]),"
-                            + " CAST(:vendors AS text[]), CAST(:seen AS timestamptz[]))")
+            h.createUpdate("INSERT INTO scan_stage SELECT u.*, 'mac-' || replace(u.mac::text, ':', '')"
+                            + " FROM unnest(CAST(:rows AS integer[]), CAST(:macs AS macaddr[]), CAST(:ips AS inet[]),"
+                            + " CAST(:hosts AS text[]), CAST(:vendors AS text[]), CAST(:seen AS timestamptz[]))"
+                            + " AS u (row_no, mac, ip, hostname, vendor, seen)")
                     .bindArray("rows", Integer.class, numbers).bindArray("macs", String.class, macs)
                     .bindArray("ips", String.class, ips).bindArray("hosts", String.class, hosts)
                     .bindArray("vendors", String.class, makers).bindArray("seen", String.class, seen).execute();

@@ -6,32 +6,23 @@ final class ScanSql {
     private ScanSql() {
     }
 
-    static final String MAC_SLUG = "'mac-' || replace(s.mac::text, ':', '')";
-
-    /** A device for every MAC the site does not know yet; its name is owned by the scan. */
+    /** A device for every MAC the site does not know yet, its MAC, and the scan's ownership of its name. */
     static final String CREATE_DEVICES = """
             WITH created AS (
                 INSERT INTO device (id, site_id, slug, name, metadata)
-                SELECT gen_random_uuid(), :site, %s,
+                SELECT gen_random_uuid(), :site, s.slug,
                        left(coalesce(s.hostname, s.vendor || ' ' || s.mac::text, s.mac::text), 200),
                        jsonb_strip_nulls(jsonb_build_object('vendor', s.vendor, 'discovered_by', 'scan'))
                 FROM scan_stage s
                 WHERE NOT EXISTS (SELECT 1 FROM device_mac dm WHERE dm.site_id = :site AND dm.mac = s.mac)
                 ON CONFLICT (site_id, slug) DO NOTHING
-                RETURNING id)
+                RETURNING id, slug),
+            linked AS (
+                INSERT INTO device_mac (site_id, mac, device_id)
+                SELECT :site, s.mac, c.id FROM created c JOIN scan_stage s ON s.slug = c.slug)
             INSERT INTO device_field_owner (device_id, field, source)
             SELECT id, 'name', 'scan' FROM created
-            """.formatted(MAC_SLUG);
-
-    /** Attaches each new MAC to the device just made for it (a MAC-less device with its mac- slug). */
-    static final String LINK_MACS = """
-            INSERT INTO device_mac (site_id, mac, device_id)
-            SELECT :site, s.mac, d.id
-            FROM scan_stage s
-            JOIN device d ON d.site_id = :site AND d.slug = %s
-            WHERE NOT EXISTS (SELECT 1 FROM device_mac dm WHERE dm.site_id = :site AND dm.mac = s.mac)
-              AND NOT EXISTS (SELECT 1 FROM device_mac dm WHERE dm.device_id = d.id)
-            """.formatted(MAC_SLUG);
+            """;
 
     /** A trace for every name a stronger source owns, once per change of the scanned host name. */
     static final String AUDIT_KEPT_NAMES = """
