@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.piha.examples.cli.inv.InvCommand.class,
         })
 public final class Piha implements Runnable {
 
