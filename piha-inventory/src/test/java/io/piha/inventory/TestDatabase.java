@@ -31,7 +31,21 @@ public final class TestDatabase {
             throw new IllegalStateException("cannot create test schema " + schema + " on " + url(), e);
         }
         ds.setCurrentSchema(schema);
+        if (System.getenv("PIHA_TEST_JDBC_URL") != null) {
+            // an external server outlives the run: leave it as we found it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema), "drop-" + schema));
+        }
         return ds;
+    }
+
+    private static void drop(String schema) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+        }
     }
 
     /** A migrated store in a fresh schema. */

@@ -115,7 +115,7 @@ public final class ScanImporter {
         h.execute("DROP TABLE scan_stage");
         if (created + renamed + sightings > ANALYZE_AFTER) {
             // a bulk load leaves the planner with stale statistics: later lookups by MAC would scan
-            h.execute("ANALYZE device, device_mac, device_field_owner, sighting");
+            h.execute("ANALYZE device, device_mac, sighting");
         }
         progress.update("applying", 4, 4);
         return new ScanResult(run, dryRun, scan.rows().size(), scan.rejected(), fresh, moved, created, renamed, kept,

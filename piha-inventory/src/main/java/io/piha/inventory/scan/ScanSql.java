@@ -6,7 +6,10 @@ final class ScanSql {
     private ScanSql() {
     }
 
-    /** A device for every MAC the site does not know yet, its MAC, and the scan's ownership of its name. */
+    /**
+     * A device for every MAC the site does not know yet, with its MAC. No ownership row is written: a
+     * device without one was named by the scan, and the scan may rename it.
+     */
     static final String CREATE_DEVICES = """
             WITH created AS (
                 INSERT INTO device (id, site_id, slug, name, metadata)
@@ -16,12 +19,9 @@ final class ScanSql {
                 FROM scan_stage s
                 WHERE NOT EXISTS (SELECT 1 FROM device_mac dm WHERE dm.site_id = :site AND dm.mac = s.mac)
                 ON CONFLICT (site_id, slug) DO NOTHING
-                RETURNING id, slug),
-            linked AS (
-                INSERT INTO device_mac (site_id, mac, device_id)
-                SELECT :site, s.mac, c.id FROM created c JOIN scan_stage s ON s.slug = c.slug)
-            INSERT INTO device_field_owner (device_id, field, source)
-            SELECT id, 'name', 'scan' FROM created
+                RETURNING id, slug)
+            INSERT INTO device_mac (site_id, mac, device_id)
+            SELECT :site, s.mac, c.id FROM created c JOIN scan_stage s ON s.slug = c.slug
             """;
 
     /** A trace for every name a stronger source owns, once per change of the scanned host name. */

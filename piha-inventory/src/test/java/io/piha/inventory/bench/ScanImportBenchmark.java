@@ -65,6 +65,12 @@ public final class ScanImportBenchmark {
         ScanResult second = importer.apply(sites[0].id(), scan, "bench", phases);
         long setSecond = System.nanoTime() - t0;
 
+        if (!Boolean.parseBoolean(System.getProperty("bench.naive", "true"))) {
+            System.out.printf("set-based only: first %.2f s (%,d device rows), second %.2f s (%,d device rows)%n",
+                    setFirst / 1e9, deviceWrites(ds, first.importRunId()), setSecond / 1e9,
+                    deviceWrites(ds, second.importRunId()));
+            System.exit(0);
+        }
         t0 = System.nanoTime();
         int naiveFirstWrites = naive(ds, sites[1].id(), scan);
         long naiveFirst = System.nanoTime() - t0;
