@@ -6,7 +6,6 @@ import io.piha.api.inventory.MacAddress;
 import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
-import io.piha.inventory.RowRejection;
 import io.piha.inventory.internal.Transactions;
 import io.piha.inventory.oui.MacVendors;
 import java.util.ArrayList;
