@@ -26,4 +26,13 @@ public interface DeviceRepository {
 
     /** Deletes the record if its version is still current. */
     void delete(UUID id, long expectedVersion, String actor);
+
+    /** The device with this slug in the site. */
+    Optional<Device> findBySlug(UUID siteId, Slug slug);
+
+    /** Devices that carry this MAC address within the scope (at most one per site). */
+    List<Device> findByMac(SiteScope scope, MacAddress mac);
+
+    /** The device that an integration knows by this stable source key, e.g. {@code homeseer:home:3398}. */
+    Optional<Device> findBySourceKey(String sourceKey);
 }

@@ -26,4 +26,18 @@ public interface NetworkRepository {
 
     /** Deletes the record if its version is still current. */
     void delete(UUID id, long expectedVersion, String actor);
+
+    /** The site's network with exactly this CIDR. */
+    Optional<Network> findByCidr(UUID siteId, Cidr cidr);
+
+    /**
+     * Records that an address of the network is intended for a device (or reserved, with no device).
+     *
+     * @throws InventoryException.Conflict if the address is already allocated in that network
+     * @throws InventoryException if the address lies outside the network
+     */
+    IpAllocation allocate(UUID networkId, IpAddress ip, Optional<UUID> deviceId, String actor);
+
+    /** Every allocation of the networks within the scope. */
+    List<IpAllocation> allocations(SiteScope scope);
 }

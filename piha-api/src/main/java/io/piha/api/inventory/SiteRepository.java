@@ -26,4 +26,7 @@ public interface SiteRepository {
 
     /** Deletes the record if its version is still current. */
     void delete(UUID id, long expectedVersion, String actor);
+
+    /** Every site with this slug (site slugs are unique within an organisation, not across them). */
+    List<Site> findBySlug(Slug slug);
 }

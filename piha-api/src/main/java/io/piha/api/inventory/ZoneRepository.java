@@ -26,4 +26,7 @@ public interface ZoneRepository {
 
     /** Deletes the record if its version is still current. */
     void delete(UUID id, long expectedVersion, String actor);
+
+    /** The zone with this slug in the site. */
+    Optional<Zone> findBySlug(UUID siteId, Slug slug);
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             io.piha.examples.cli.sync.SyncCommand.class,
             io.piha.examples.cli.poe.PoeCommand.class,
+            io.piha.examples.cli.inv.InvCommand.class,
         })
 public final class Piha implements Runnable {
 

@@ -1,0 +1,27 @@
+package io.piha.inventory.homeseer;
+
+import java.util.Objects;
+
+/**
+ * The user and password the HomeSeer JSON API is called with. {@link #toString()} never shows the password.
+ *
+ * @param user the HomeSeer user
+ * @param password the password (kept out of logs and messages)
+ * @since 0.1
+ */
+public record HomeSeerCredentials(String user, String password) {
+
+    /** @throws IllegalArgumentException if the user is blank */
+    public HomeSeerCredentials {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("HomeSeer user must not be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HomeSeerCredentials[user=" + user + ", password=***]";
+    }
+}

@@ -1,0 +1,203 @@
+package io.piha.inventory.bench;
+
+import io.piha.api.inventory.MacAddress;
+import io.piha.api.inventory.Site;
+import io.piha.api.inventory.SiteScope;
+import io.piha.inventory.FieldOwnership;
+import io.piha.inventory.Fixtures;
+import io.piha.inventory.ImportProgress;
+import io.piha.inventory.InventoryStore;
+import io.piha.inventory.TestDatabase;
+import io.piha.inventory.oui.MacVendors;
+import io.piha.inventory.scan.ScanFile;
+import io.piha.inventory.scan.ScanImporter;
+import io.piha.inventory.scan.ScanResult;
+import io.piha.inventory.scan.ScanRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The scan-import benchmark of docs/benchmarks.md: a 100,000-device scan imported twice into an empty site by
+ * the set-based importer, and the same scan by a naive row-at-a-time JDBC upsert, in the same run; then
+ * lookups by MAC. Run: {@code ./mvnw -B -q -pl piha-inventory -am -Pbenchmark -DskipTests verify}
+ * (optionally {@code -Dbench.rows=N}). Not a test: it never runs in {@code verify} without the profile.
+ */
+public final class ScanImportBenchmark {
+
+    private ScanImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        int rows = Integer.getInteger("bench.rows", 100_000);
+        DataSource ds = TestDatabase.freshSchema();
+        InventoryStore store = InventoryStore.open(ds, Clock.systemUTC());
+        Site[] sites = Fixtures.sites(store, "bench", "set-based", "naive");
+        ScanFile scan = generate(rows);
+        ScanImporter importer = new ScanImporter(store, MacVendors.NONE, FieldOwnership.ofDefaults());
+        System.out.printf("scan import benchmark: %,d rows, %d cores, %s%n", rows,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"));
+
+        long t0 = System.nanoTime();
+        long[] last = {t0};
+        ImportProgress phases = (phase, done, total) -> {
+            if (Boolean.getBoolean("bench.phases")) {
+                long now = System.nanoTime();
+                System.out.printf("  %s %d/%d +%.0f ms%n", phase, done, total, (now - last[0]) / 1e6);
+                last[0] = now;
+            }
+        };
+        ScanResult first = importer.apply(sites[0].id(), scan, "bench", phases);
+        long setFirst = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        last[0] = t0;
+        ScanResult second = importer.apply(sites[0].id(), scan, "bench", phases);
+        long setSecond = System.nanoTime() - t0;
+
+        if (!Boolean.parseBoolean(System.getProperty("bench.naive", "true"))) {
+            System.out.printf("set-based only: first %.2f s (%,d device rows), second %.2f s (%,d device rows)%n",
+                    setFirst / 1e9, deviceWrites(ds, first.importRunId()), setSecond / 1e9,
+                    deviceWrites(ds, second.importRunId()));
+            System.exit(0);
+        }
+        t0 = System.nanoTime();
+        int naiveFirstWrites = naive(ds, sites[1].id(), scan);
+        long naiveFirst = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        int naiveSecondWrites = naive(ds, sites[1].id(), scan);
+        long naiveSecond = System.nanoTime() - t0;
+
+        InventoryStore pooled = InventoryStore.open(new HeldConnection(ds), Clock.systemUTC());
+        long[] lookups = lookups(pooled, sites[0].id(), scan, 10_000);
+        long[] coldLookups = lookups(store, sites[0].id(), scan, 1_000);
+
+        System.out.println();
+        System.out.println("| path | import | time | device rows written (audited) |");
+        System.out.println("| --- | --- | --- | --- |");
+        row("set-based (unnest + ON CONFLICT)", "first, empty site", setFirst, deviceWrites(ds, first.importRunId()));
+        row("set-based (unnest + ON CONFLICT)", "second, same file", setSecond, deviceWrites(ds, second.importRunId()));
+        row("naive row-at-a-time JDBC upsert", "first, empty site", naiveFirst, naiveFirstWrites);
+        row("naive row-at-a-time JDBC upsert", "second, same file", naiveSecond, naiveSecondWrites);
+        System.out.printf("%nset-based is %.1fx faster than naive on the first import, %.1fx on the second%n",
+                (double) naiveFirst / setFirst, (double) naiveSecond / setSecond);
+        System.out.printf("lookup by MAC (DeviceRepository.findByMac, %,d random MACs, pooled connection): median"
+                        + " %.3f ms, p99 %.3f ms, mean %.3f ms%n", lookups.length, lookups[lookups.length / 2] / 1e6,
+                lookups[lookups.length * 99 / 100] / 1e6, Arrays.stream(lookups).average().orElse(0) / 1e6);
+        System.out.printf("lookup by MAC with a new connection per call (the CLI's case): median %.3f ms%n",
+                coldLookups[coldLookups.length / 2] / 1e6);
+        System.exit(0);
+    }
+
+    static ScanFile generate(int n) {
+        List<ScanRow> rows = new ArrayList<>(n);
+        Instant seen = Instant.parse("2026-05-01T10:00:00Z");
+        for (int i = 0; i < n; i++) {
+            String mac = String.format("00:16:3e:%02x:%02x:%02x", (i >> 16) & 255, (i >> 8) & 255, i & 255);
+            String ip = String.format("10.%d.%d.%d", (i >> 16) & 255, (i >> 8) & 255, i & 255);
+            rows.add(new ScanRow(i + 1, MacAddress.parse(mac), io.piha.api.inventory.IpAddress.parse(ip),
+                    Optional.of("host-" + i), Optional.empty(), seen));
+        }
+        return new ScanFile(rows, List.of());
+    }
+
+    /** What people write first: one lookup and one upsert per row, each its own transaction. */
+    static int naive(DataSource ds, UUID site, ScanFile scan) throws SQLException {
+        int deviceWrites = 0;
+        try (Connection c = ds.getConnection();
+             PreparedStatement find = c.prepareStatement(
+                     "SELECT device_id FROM device_mac WHERE site_id = ? AND mac = CAST(? AS macaddr)");
+             PreparedStatement device = c.prepareStatement("INSERT INTO device (id, site_id, slug, name) VALUES (?, ?, ?, ?)"
+                     + " ON CONFLICT (site_id, slug) DO UPDATE SET name = excluded.name, version = device.version + 1");
+             PreparedStatement mac = c.prepareStatement(
+                     "INSERT INTO device_mac (site_id, mac, device_id) VALUES (?, CAST(? AS macaddr), ?)");
+             PreparedStatement sighting = c.prepareStatement("INSERT INTO sighting (site_id, mac, source, ip, hostname,"
+                     + " first_seen, last_seen) VALUES (?, CAST(? AS macaddr), 'scan', CAST(? AS inet), ?, ?, ?)"
+                     + " ON CONFLICT (site_id, mac, source) DO UPDATE SET ip = excluded.ip, hostname = excluded.hostname,"
+                     + " last_seen = excluded.last_seen")) {
+            c.setAutoCommit(true);
+            for (ScanRow row : scan.rows()) {
+                find.setObject(1, site);
+                find.setString(2, row.mac().value());
+                UUID id;
+                try (ResultSet rs = find.executeQuery()) {
+                    id = rs.next() ? rs.getObject(1, UUID.class) : null;
+                }
+                String slug = "mac-" + row.mac().value().replace(":", "");
+                device.setObject(1, id == null ? UUID.randomUUID() : id);
+                device.setObject(2, site);
+                device.setString(3, slug);
+                device.setString(4, row.hostname().orElse(row.mac().value()));
+                deviceWrites += device.executeUpdate();
+                if (id == null) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement idOf = c.prepareStatement("SELECT id FROM device WHERE site_id = ? AND slug = ?")) {
+                        idOf.setObject(1, site);
+                        idOf.setString(2, slug);
+                        try (ResultSet rs = idOf.executeQuery()) {
+                            rs.next();
+                            mac.setObject(1, site);
+                            mac.setString(2, row.mac().value());
+                            mac.setObject(3, rs.getObject(1, UUID.class));
+                            mac.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+                sighting.setObject(1, site);
+                sighting.setString(2, row.mac().value());
+                sighting.setString(3, row.ip().value());
+                sighting.setString(4, row.hostname().orElse(null));
+                sighting.setObject(5, java.sql.Timestamp.from(row.seenAt()));
+                sighting.setObject(6, java.sql.Timestamp.from(row.seenAt()));
+                sighting.executeUpdate();
+            }
+        }
+        return deviceWrites;
+    }
+
+    static long[] lookups(InventoryStore store, UUID site, ScanFile scan, int n) {
+        Random random = new Random(42);
+        for (int i = 0; i < 1_000; i++) {
+            store.devices().findByMac(SiteScope.of(site), scan.rows().get(random.nextInt(scan.rows().size())).mac());
+        }
+        long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            MacAddress mac = scan.rows().get(random.nextInt(scan.rows().size())).mac();
+            long t = System.nanoTime();
+            if (store.devices().findByMac(SiteScope.of(site), mac).size() != 1) {
+                throw new IllegalStateException("lookup of " + mac + " did not find exactly one device");
+            }
+            times[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(times);
+        return times;
+    }
+
+    static int deviceWrites(DataSource ds, UUID run) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT count(*) FROM audit_log WHERE import_run_id = ? AND object_type = 'device'")) {
+            s.setObject(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    static void row(String path, String which, long nanos, int writes) {
+        System.out.printf("| %s | %s | %.2f s | %,d |%n", path, which, nanos / 1e9, writes);
+    }
+}

@@ -1,0 +1,206 @@
+package io.piha.inventory.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.piha.api.inventory.AuditRecord;
+import io.piha.api.inventory.Device;
+import io.piha.api.inventory.InventoryException;
+import io.piha.api.inventory.IpAddress;
+import io.piha.api.inventory.MacAddress;
+import io.piha.api.inventory.Sighting;
+import io.piha.api.inventory.Site;
+import io.piha.api.inventory.SiteScope;
+import io.piha.inventory.FieldOwnership;
+import io.piha.inventory.Fixtures;
+import io.piha.inventory.ImportProgress;
+import io.piha.inventory.InventoryStore;
+import io.piha.inventory.MutableClock;
+import io.piha.inventory.RowRejection;
+import io.piha.inventory.TestDatabase;
+import io.piha.inventory.oui.MacVendors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScanImporterTest {
+
+    static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
+    static MutableClock clock = new MutableClock(T0);
+    static InventoryStore store;
+    static ScanImporter importer;
+    static Site home;
+    static Site office;
+    static Site cabin;
+
+    @BeforeAll
+    static void setUp() {
+        store = TestDatabase.freshStore(clock);
+        Site[] sites = Fixtures.sites(store, "anand", "fremont", "office", "cabin");
+        home = sites[0];
+        office = sites[1];
+        cabin = sites[2];
+        importer = new ScanImporter(store, MacVendors.NONE, FieldOwnership.ofDefaults());
+    }
+
+    static ScanFile scan(String json) {
+        return ScanFile.parse(json, T0, "test.json");
+    }
+
+    static final String SCAN = """
+            {"scanned_at": "2026-02-01T09:55:00Z", "devices": [
+              {"ip": "192.168.68.1",  "mac": "60:22:32:aa:bb:01", "hostname": "router"},
+              {"ip": "192.168.68.56", "mac": "00-11-32-AA-BB-02", "hostname": "homeseer", "vendor": "Synology"},
+              {"ip": "192.168.68.77", "mac": "da:a1:19:00:00:03"},
+              {"ip": "192.168.68.300", "mac": "00:11:32:aa:bb:04"},
+              {"ip": "192.168.68.80", "mac": "not-a-mac"},
+              {"ip": "192.168.68.81", "mac": "60:22:32:aa:bb:01", "hostname": "duplicate"},
+              {"ip": "192.168.68.82", "mac": "01:00:5e:00:00:fb"},
+              {"ip": "192.168.68.83", "mac": "00:11:32:aa:bb:05", "timestamp": "yesterday"}
+            ]}""";
+
+    @Test
+    void eachRowIsAcceptedOrRejectedWithTheRowAndTheReason() {
+        ScanFile file = scan(SCAN);
+        assertThat(file.rows()).extracting(ScanRow::row).containsExactly(1, 2, 3);
+        assertThat(file.rejected()).extracting(RowRejection::row)
+                .containsExactly("row 4", "row 5", "row 6", "row 7", "row 8");
+        assertThat(file.rejected().get(0).reason()).contains("192.168.68.300");
+        assertThat(file.rejected().get(1).reason()).contains("not-a-mac");
+        assertThat(file.rejected().get(2).reason()).contains("row 1");
+        assertThat(file.rejected().get(3).reason()).contains("multicast");
+        assertThat(file.rejected().get(4).reason()).contains("yesterday");
+    }
+
+    @Test
+    void malformedJsonIsRefusedNamingThePosition() {
+        assertThatThrownBy(() -> scan("[{\"ip\": \"10.0.0.1\", \"mac\": }]"))
+                .isInstanceOf(InventoryException.class).hasMessageContaining("line 1, column");
+    }
+
+    @Test
+    void aDryRunShowsTheDiffAndWritesNothing() {
+        ScanResult preview = importer.dryRun(office.id(), scan(SCAN), "rohit");
+        assertThat(preview.dryRun()).isTrue();
+        assertThat(preview.newMacs()).hasSize(3);
+        assertThat(preview.devicesCreated()).isEqualTo(3);
+        assertThat(store.devices().list(SiteScope.of(office.id()))).isEmpty();
+        assertThat(store.sightings().list(SiteScope.of(office.id()))).isEmpty();
+        assertThat(store.audit().byImportRun(preview.importRunId())).isEmpty();
+    }
+
+    @Test
+    void applyingTwiceWritesNothingTheSecondTime() {
+        ScanResult first = importer.apply(home.id(), scan(SCAN), "rohit", ImportProgress.SILENT);
+        assertThat(first.devicesCreated()).isEqualTo(3);
+        assertThat(first.sightingsWritten()).isEqualTo(3);
+        assertThat(first.rejected()).hasSize(5);
+        List<AuditRecord> audit = store.audit().byImportRun(first.importRunId());
+        assertThat(audit).isNotEmpty().allSatisfy(r -> assertThat(r.actor()).isEqualTo("rohit"));
+        assertThat(audit).extracting(AuditRecord::objectType).contains("device", "device_mac");
+
+        clock.advance(Duration.ofHours(1));
+        ScanResult again = importer.apply(home.id(), scan(SCAN), "rohit", ImportProgress.SILENT);
+        assertThat(again.deviceRowsWritten()).isZero();
+        assertThat(again.sightingsWritten()).isZero();
+        assertThat(again.newMacs()).isEmpty();
+        assertThat(store.audit().byImportRun(again.importRunId())).isEmpty();
+
+        Device router = store.devices().findByMac(SiteScope.of(home.id()), MacAddress.parse("60:22:32:aa:bb:01")).get(0);
+        assertThat(router.name()).isEqualTo("router");
+        assertThat(router.slug().value()).isEqualTo("mac-602232aabb01");
+    }
+
+    @Test
+    void aMovedMacIsReportedAndItsPreviousAddressKept() {
+        String before = "[{\"ip\": \"10.1.0.5\", \"mac\": \"00:1a:2b:00:00:01\", \"timestamp\": \"2026-02-01T08:00:00Z\"}]";
+        String after = "[{\"ip\": \"10.1.0.9\", \"mac\": \"00:1a:2b:00:00:01\", \"timestamp\": \"2026-02-01T09:00:00Z\"}]";
+        importer.apply(cabin.id(), scan(before), "rohit", ImportProgress.SILENT);
+        ScanResult moved = importer.apply(cabin.id(), scan(after), "rohit", ImportProgress.SILENT);
+        assertThat(moved.moved()).containsExactly(new ScanResult.Move(MacAddress.parse("00:1a:2b:00:00:01"),
+                IpAddress.parse("10.1.0.5"), IpAddress.parse("10.1.0.9")));
+        Sighting s = store.sightings().findByMac(SiteScope.of(cabin.id()), MacAddress.parse("00:1a:2b:00:00:01")).get(0);
+        assertThat(s.previousIp()).contains(IpAddress.parse("10.1.0.5"));
+        assertThat(s.firstSeen()).isEqualTo(Instant.parse("2026-02-01T08:00:00Z"));
+        assertThat(s.lastSeen()).isEqualTo(Instant.parse("2026-02-01T09:00:00Z"));
+    }
+
+    @Test
+    void aPersonsEditIsNeverOverwrittenButTheRefusalIsAudited() {
+        Site[] own = Fixtures.sites(store, "edits", "edit-site");
+        UUID site = own[0].id();
+        importer.apply(site, scan("[{\"ip\": \"10.2.0.5\", \"mac\": \"00:1a:2b:00:00:09\", \"hostname\": \"esp-1234\","
+                + " \"timestamp\": \"2026-02-01T08:00:00Z\"}]"), "scanner", ImportProgress.SILENT);
+        Device d = store.devices().findByMac(SiteScope.of(site), MacAddress.parse("00:1a:2b:00:00:09")).get(0);
+        store.devices().update(new Device(d.id(), d.siteId(), d.zoneId(), d.slug(), "Garden sprinkler", d.macs(),
+                d.metadata(), d.version()), "anita");
+
+        ScanResult rescan = importer.apply(site, scan("[{\"ip\": \"10.2.0.5\", \"mac\": \"00:1a:2b:00:00:09\","
+                + " \"hostname\": \"esp-5678\", \"timestamp\": \"2026-02-01T09:00:00Z\"}]"), "scanner", ImportProgress.SILENT);
+        assertThat(rescan.devicesRenamed()).isZero();
+        assertThat(rescan.fieldsKept()).isEqualTo(1);
+        assertThat(store.devices().find(SiteScope.of(site), d.id()).orElseThrow().name()).isEqualTo("Garden sprinkler");
+        assertThat(store.audit().byImportRun(rescan.importRunId())).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("keep-field");
+            assertThat(r.before().orElseThrow()).contains("Garden sprinkler").contains("manual");
+            assertThat(r.after().orElseThrow()).contains("esp-5678");
+        });
+    }
+
+    @Test
+    void aScanMayRenameWhatItNamedItself() {
+        Site[] own = Fixtures.sites(store, "renames", "rename-site");
+        UUID site = own[0].id();
+        importer.apply(site, scan("[{\"ip\": \"10.3.0.5\", \"mac\": \"00:1a:2b:00:00:0a\", \"hostname\": \"old\"}]"),
+                "scanner", ImportProgress.SILENT);
+        ScanResult r = importer.apply(site, scan("[{\"ip\": \"10.3.0.5\", \"mac\": \"00:1a:2b:00:00:0a\","
+                + " \"hostname\": \"new\"}]"), "scanner", ImportProgress.SILENT);
+        assertThat(r.devicesRenamed()).isEqualTo(1);
+        assertThat(store.devices().findByMac(SiteScope.of(site), MacAddress.parse("00:1a:2b:00:00:0a")).get(0).name())
+                .isEqualTo("new");
+    }
+
+    @Test
+    void anUnknownSiteIsRefusedAndNothingIsWritten() {
+        UUID ghost = UUID.randomUUID();
+        assertThatThrownBy(() -> importer.apply(ghost, scan(SCAN), "rohit", ImportProgress.SILENT))
+                .isInstanceOf(InventoryException.NotFound.class).hasMessageContaining(ghost.toString());
+    }
+
+    @Test
+    void locallyAdministeredMacsNeverGetAVendorEvenIfTheScannerGuessedOne() {
+        Site[] own = Fixtures.sites(store, "vendors", "vendor-site");
+        String json = "[{\"ip\": \"10.4.0.2\", \"mac\": \"da:a1:19:00:00:03\", \"vendor\": \"Apple\"},"
+                + " {\"ip\": \"10.4.0.3\", \"mac\": \"00:11:32:00:00:03\", \"vendor\": \"Synology\"}]";
+        importer.apply(own[0].id(), scan(json), "rohit", ImportProgress.SILENT);
+        List<Device> devices = store.devices().list(SiteScope.of(own[0].id()));
+        assertThat(devices).filteredOn(d -> d.macs().get(0).isLocallyAdministered())
+                .singleElement().satisfies(d -> assertThat(d.metadata()).doesNotContainKey("vendor"));
+        assertThat(devices).filteredOn(d -> !d.macs().get(0).isLocallyAdministered())
+                .singleElement().satisfies(d -> assertThat(d.metadata()).containsEntry("vendor", "Synology"));
+    }
+
+    @Test
+    void progressIsReportedPerChunk() {
+        Site[] own = Fixtures.sites(store, "progress", "progress-site");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 25_000; i++) {
+            json.append(i == 0 ? "" : ",").append(String.format(
+                    "{\"ip\": \"10.%d.%d.%d\", \"mac\": \"00:16:3e:%02x:%02x:%02x\"}",
+                    (i >> 16) & 255, (i >> 8) & 255, i & 255, (i >> 16) & 255, (i >> 8) & 255, i & 255));
+        }
+        List<Long> staged = new ArrayList<>();
+        ScanResult r = importer.apply(own[0].id(), scan(json.append("]").toString()), "rohit",
+                (phase, done, total) -> {
+                    if (phase.equals("staging")) {
+                        staged.add(done);
+                    }
+                });
+        assertThat(staged).containsExactly(10_000L, 20_000L, 25_000L);
+        assertThat(r.devicesCreated()).isEqualTo(25_000);
+    }
+}
