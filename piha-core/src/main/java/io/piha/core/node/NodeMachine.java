@@ -83,6 +83,20 @@ public final class NodeMachine {
             return step.reject(c.verb().wire(), "command " + c.describe() + " carries stale epoch "
                     + c.epoch().orElseThrow() + " < " + s.highestEpoch());
         }
+        Decision<NodeState, NodeEffect> d = byVerb(step, c);
+        Optional<Epoch> newer = c.epoch().filter(e -> e.isNewerThan(d.state().highestEpoch()));
+        if (newer.isEmpty()) {
+            return d;
+        }
+        // Refused or not, the command proves that this epoch was granted: never forget it.
+        if (!d.accepted()) {
+            return fenceIfOutdated(step, s.withHighestEpoch(newer.get()), newer.get(),
+                    "refused command " + c.describe() + " (" + ((io.piha.core.Verdict.Rejected) d.verdict()).reason() + ")");
+        }
+        return new Decision<>(d.state().withHighestEpoch(newer.get()), d.effects(), d.verdict());
+    }
+
+    private Decision<NodeState, NodeEffect> byVerb(Step<NodeState, NodeEffect> step, Command c) {
         switch (c.verb()) {
             case PROMOTE:
                 return onPromote(step, c);

@@ -117,8 +117,23 @@ class NodeMachineTest {
         assertThat(s.role()).isEqualTo(NodeRole.MAINTENANCE);
         Command broadcast = Command.envelope(CommandVerb.PROMOTE, "b").epoch(Epoch.of(2)).build();
 
-        assertRejected(decide(s, new NodeInput.CommandReceived(broadcast)), s, "maintenance");
-        assertThat(decide(s, new NodeInput.CommandReceived(promote(2))).state().role()).isEqualTo(NodeRole.LEADER);
+        Decision<NodeState, NodeEffect> refused = decide(s, new NodeInput.CommandReceived(broadcast));
+        assertThat(refused.state().role()).as("not taken").isEqualTo(NodeRole.MAINTENANCE);
+        assertThat(refused.effectsOf(NodeEffect.TakeLeadership.class)).isEmpty();
+        assertThat(refused.state().highestEpoch()).as("but its epoch is remembered").isEqualTo(Epoch.of(2));
+
+        assertThat(decide(refused.state(), new NodeInput.CommandReceived(promote(3))).state().role()).isEqualTo(NodeRole.LEADER);
+    }
+
+    @Test
+    void aRefusedCommandStillTeachesItsEpochSoADelayedOlderPromoteCannotWin() {
+        NodeState s = NodeState.startingUp(STANDBY);
+        Command demoteAt4 = Command.envelope(CommandVerb.DEMOTE, "d").target(STANDBY).epoch(Epoch.of(4)).build();
+
+        NodeState learned = decide(s, new NodeInput.CommandReceived(demoteAt4)).state();
+
+        assertThat(learned.highestEpoch()).isEqualTo(Epoch.of(4));
+        assertRejected(decide(learned, new NodeInput.CommandReceived(promote(3))), learned, "stale epoch 3 < 4");
     }
 
     @Test
