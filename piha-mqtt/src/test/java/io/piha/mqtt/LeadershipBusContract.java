@@ -1,6 +1,7 @@
 package io.piha.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.piha.api.leadership.Availability;
 import io.piha.api.leadership.Command;
@@ -9,6 +10,7 @@ import io.piha.api.leadership.Epoch;
 import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.LeaderState;
+import io.piha.api.leadership.LeadershipBusException;
 import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.LeadershipMessage.AvailabilityChanged;
 import io.piha.api.leadership.LeadershipMessage.CommandIssued;
@@ -349,6 +351,22 @@ abstract class LeadershipBusContract {
         await(leader.publish(new HeartbeatPublished(service, Heartbeat.of(PRIMARY, now(), Epoch.of(9)))));
 
         assertThat(control.next(HeartbeatPublished.class).heartbeat().epoch()).contains(Epoch.of(9));
+    }
+
+    @Test
+    void brokerFromBeforeMqtt5IsSpokenToInMqtt311WhenTheProtocolIsAuto() throws Exception {
+        Recorder control = subscribe(bus("control"));
+        TcpProxy legacy = open(new TcpProxy(broker().port(), true));
+        assertThatThrownBy(() -> MqttLeadershipBus.connect(config("leader-v5").broker("127.0.0.1", legacy.port())
+                .protocol(MqttProtocol.MQTT_5).build())).isInstanceOf(LeadershipBusException.class)
+                .hasMessageContaining("127.0.0.1:" + legacy.port());
+        MqttLeadershipBus leader = bus(config("leader-auto").broker("127.0.0.1", legacy.port())
+                .protocol(MqttProtocol.AUTO).agentHost(PRIMARY), new Recorder());
+
+        await(leader.publish(new HeartbeatPublished(service, Heartbeat.of(PRIMARY, now(), Epoch.of(2)))));
+
+        assertThat(control.next(HeartbeatPublished.class).heartbeat().epoch()).contains(Epoch.of(2));
+        assertThat(leader.isConnected()).isTrue();
     }
 
     @Test
