@@ -47,6 +47,8 @@ final class RawClient implements AutoCloseable {
 
     @Override
     public void close() {
-        client.disconnect();
+        if (client.getState().isConnected()) {
+            client.disconnect();
+        }
     }
 }
