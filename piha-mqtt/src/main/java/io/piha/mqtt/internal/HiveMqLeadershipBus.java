@@ -108,7 +108,14 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
 
     private void onPublish(ServiceRoute route, String topic, byte[] payload, boolean retained) {
         Instant now = clock.instant();
-        DecodeResult result = codec.decode(topic, payload, retained, now);
+        DecodeResult result;
+        try {
+            result = codec.decode(topic, payload, retained, now);
+        } catch (RuntimeException e) { // a codec bug must not end the subscription: refuse, alert, go on
+            LOG.error("codec failed on a message for {}", topic, e);
+            result = new DecodeResult.Refused(new DecodeError(DecodeError.Kind.MALFORMED, topic, "payload",
+                    payload.length + " bytes", "could not be read: " + e));
+        }
         if (result instanceof DecodeResult.Decoded d) {
             accept(route, topic, payload, d.message(), now);
         } else if (result instanceof DecodeResult.Refused r) {
