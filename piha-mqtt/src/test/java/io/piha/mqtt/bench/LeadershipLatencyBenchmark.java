@@ -60,6 +60,7 @@ public final class LeadershipLatencyBenchmark {
                 System.getProperty("os.arch"), System.getProperty("java.version"), loadAverage());
         try (EmbeddedHiveMq broker = EmbeddedHiveMq.start()) {
             report("baseline: raw MQTT publish -> subscriber", rawRoundTrip(broker));
+            report("baseline: raw MQTT request -> reply", rawRequestReply(broker));
             report("command -> acknowledgement event", commandToAck(broker));
             report("heartbeat -> arbiter decision", heartbeatToDecision(broker));
         }
@@ -90,6 +91,33 @@ public final class LeadershipLatencyBenchmark {
         });
         pub.disconnect().get();
         sub.disconnect().get();
+        return out;
+    }
+
+    /** Two hops with no codec and no bus: what command -> acknowledgement costs at the very least. */
+    private static long[] rawRequestReply(EmbeddedHiveMq broker) throws Exception {
+        Mqtt5AsyncClient asker = MqttClient.builder().useMqttVersion5().identifier("bench-raw-asker")
+                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+        Mqtt5AsyncClient echo = MqttClient.builder().useMqttVersion5().identifier("bench-raw-echo")
+                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+        asker.connect().get();
+        echo.connect().get();
+        echo.subscribeWith().topicFilter("bench/request").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> echo.publishWith().topic("bench/reply").payload(p.getPayloadAsBytes())
+                        .qos(MqttQos.AT_LEAST_ONCE).send()).send().get();
+        AtomicReference<CompletableFuture<Long>> arrival = new AtomicReference<>();
+        asker.subscribeWith().topicFilter("bench/reply").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> arrival.get().complete(System.nanoTime())).send().get();
+        long[] out = measure(i -> {
+            CompletableFuture<Long> f = new CompletableFuture<>();
+            arrival.set(f);
+            long t0 = System.nanoTime();
+            asker.publishWith().topic("bench/request").payload(("promote " + i).getBytes()).qos(MqttQos.AT_LEAST_ONCE)
+                    .send();
+            return f.get(5, TimeUnit.SECONDS) - t0;
+        });
+        asker.disconnect().get();
+        echo.disconnect().get();
         return out;
     }
 
