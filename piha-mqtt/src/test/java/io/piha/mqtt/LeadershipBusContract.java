@@ -217,7 +217,8 @@ abstract class LeadershipBusContract {
 
     @Test
     void retainedStateAndLeaseAreReassertedWhenTheBrokerLostThem() throws Exception {
-        MqttLeadershipBus arbiter = bus("arbiter");
+        MqttLeadershipBus arbiter = bus(config("arbiter").stateReassertGrace(Duration.ofMillis(200)), new Recorder());
+        subscribe(arbiter);
         Lease lease = new Lease(PRIMARY, Epoch.of(3), now());
         await(arbiter.publish(new StateChanged(service, Optional.of(LeaderState.LEADER))));
         await(arbiter.publish(new LeaseGranted(service, lease)));
@@ -226,6 +227,33 @@ abstract class LeadershipBusContract {
 
         Recorder late = subscribe(bus("late"));
         assertThat(late.next(LeaseGranted.class).lease()).isEqualTo(lease);
+        assertThat(late.next(StateChanged.class).state()).contains(LeaderState.LEADER);
+    }
+
+    @Test
+    void hostCutOffNeverOverwritesAStatePublishedWhileItWasAway() throws Exception {
+        TcpProxy link = open(new TcpProxy(broker().port()));
+        Recorder away = new Recorder();
+        MqttLeadershipBus formerLeader = bus(config("former").broker("127.0.0.1", link.port()).agentHost(PRIMARY)
+                .stateReassertGrace(Duration.ofMillis(100)), away);
+        open(formerLeader.subscribe(service, away));
+        await(formerLeader.publish(new StateChanged(service, Optional.of(LeaderState.STANDBY))));
+        Recorder observer = subscribe(bus("observer"));
+        observer.next(StateChanged.class, s -> s.state().equals(Optional.of(LeaderState.STANDBY)));
+
+        link.block();
+        raw().publish("piha/leader/" + service + "/state", "leader", true); // the other host took over meanwhile
+        observer.next(StateChanged.class, s -> s.state().equals(Optional.of(LeaderState.LEADER)));
+        link.unblock();
+        observer.next(AvailabilityChanged.class, a -> a.availability() == Availability.ONLINE);
+
+        // the re-assertion check runs 100 ms after the reconnect; give it ten times that to misbehave
+        Thread.sleep(1_000);
+        raw().publish("piha/leader/" + service + "/events", "{\"ts\": \"" + Instant.now()
+                + "\", \"event\": \"checkpoint\", \"actor\": \"test\"}", false);
+        observer.next(EventRecorded.class);
+        assertThat(observer.all).filteredOn(StateChanged.class::isInstance).last()
+                .isEqualTo(new StateChanged(service, Optional.of(LeaderState.LEADER)));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,14 +162,37 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
 
     /**
      * On every connection: announce availability, then re-assert what the broker may have lost. This
-     * connection's will covers the first service; the others have their own will carriers.
+     * connection's will covers the first service; the others have their own will carriers. Lease,
+     * availability and discovery have one writer (this bus) and are re-asserted at once; the state topic
+     * has several, so it is re-asserted only if the broker has no retained state for it after a grace
+     * period: a host that was cut off must never overwrite a state published while it was away.
      */
     private void onConnected(Transport transport) {
         config.agentHost().ifPresent(host -> transport.publish(codec.encode(
                 new AvailabilityChanged(config.services().get(0), host, Availability.ONLINE))));
-        reasserted.values().forEach(transport::publish);
-        LOG.info("leadership bus {} (re)connected to {}; re-asserted {} retained messages", config.clientId(),
-                config.broker(), reasserted.size());
+        routes.values().forEach(ServiceRoute::reconnected);
+        reasserted.values().stream().filter(w -> !isStateTopic(w.topic())).forEach(transport::publish);
+        CompletableFuture.delayedExecutor(config.stateReassertGrace().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> reassertLostState(transport));
+        LOG.info("leadership bus {} (re)connected to {}", config.clientId(), config.broker());
+    }
+
+    private void reassertLostState(Transport transport) {
+        if (closed.get() || !transport.isConnected()) {
+            return;
+        }
+        reasserted.values().stream().filter(w -> isStateTopic(w.topic())).forEach(w -> {
+            ServiceRoute route = routes.get(ServiceName.of(serviceOf(w.topic())));
+            if (route != null && !route.heardSinceConnect(w.topic())) {
+                LOG.info("broker {} has no retained state on {}; re-asserting '{}'", config.broker(), w.topic(),
+                        w.text());
+                transport.publish(w);
+            }
+        });
+    }
+
+    private boolean isStateTopic(String topic) {
+        return topic.startsWith(config.topics().prefix() + "/") && topic.endsWith("/state");
     }
 
     @Override

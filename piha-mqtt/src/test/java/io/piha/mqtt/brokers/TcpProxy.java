@@ -21,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
     private final boolean refuseMqtt5;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean blocked;
 
     /** A relay from a free port on 127.0.0.1 to {@code targetPort}. */
     public TcpProxy(int targetPort) {
@@ -49,6 +50,17 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Cuts every connection and refuses new ones until {@link #unblock()}: a host cut off the network. */
+    public void block() {
+        blocked = true;
+        cutAll();
+    }
+
+    /** Lets connections through again. */
+    public void unblock() {
+        blocked = false;
+    }
+
     /** Cuts every open connection at once. */
     public void cutAll() {
         for (Socket s : sockets) {
@@ -66,6 +78,11 @@ public final class TcpProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (blocked) {
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    continue;
+                }
                 byte[] connect = refuseMqtt5 ? readPacket(client.getInputStream()) : new byte[0];
                 if (connect.length > 0 && isMqtt5Connect(connect)) {
                     client.getOutputStream().write(new byte[] {0x20, 0x02, 0x00, 0x01});
