@@ -76,8 +76,14 @@ public final class Step<S, E> {
 
     /** Rejects the input: state unchanged, only the audit entry. */
     public Decision<S, E> reject(String action, String reason) {
-        return new Decision<>(before, List.of(audit(action, AuditEntry.Outcome.REFUSED, reason, before)),
-                new Verdict.Rejected(reason));
+        return reject(action, reason, List.of());
+    }
+
+    /** Rejects the input with effects that tell the sender (e.g. a refusal event); state unchanged. */
+    public Decision<S, E> reject(String action, String reason, List<? extends E> effects) {
+        List<E> out = new ArrayList<>(effects);
+        out.add(audit(action, AuditEntry.Outcome.REFUSED, reason, before));
+        return new Decision<>(before, out, new Verdict.Rejected(reason));
     }
 
     private E audit(String action, AuditEntry.Outcome outcome, String reason, S state) {

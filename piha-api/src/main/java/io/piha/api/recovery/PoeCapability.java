@@ -1,7 +1,8 @@
 package io.piha.api.recovery;
 
 /**
- * What a driver can do beyond switching a port off and on.
+ * What a driver can do. The contract kit skips the tests of a capability a driver does not declare, and
+ * the safety layer picks the safest way to cycle from them.
  *
  * @since 0.1
  */

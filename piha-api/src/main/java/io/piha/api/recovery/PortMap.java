@@ -41,8 +41,33 @@ public record PortMap(String switchName, Map<String, PortAddress> ports, Set<Str
         return Optional.ofNullable(ports.get(label));
     }
 
-    /** Whether the label is protected, by configuration or because it names an uplink. */
+    /**
+     * Whether the label is protected: configured so, or its label or native port name says uplink.
+     * Unmapped labels are not protected (they are unknown, and refused as such).
+     */
     public boolean isProtected(String label) {
-        return protectedLabels.contains(label) || label.toLowerCase(java.util.Locale.ROOT).contains("uplink");
+        if (protectedLabels.contains(label) || saysUplink(label)) {
+            return true;
+        }
+        PortAddress address = ports.get(label);
+        return address != null && saysUplink(address.nativeName());
+    }
+
+    /**
+     * The address of a label, or a typed failure naming the switch and the known labels.
+     *
+     * @throws PoeException.UnknownPort if the label is not mapped
+     */
+    public PortAddress require(String label) {
+        PortAddress address = ports.get(label);
+        if (address == null) {
+            throw new PoeException.UnknownPort(switchName, String.valueOf(label),
+                    "not in the port map (known: " + new java.util.TreeSet<>(ports.keySet()) + ")");
+        }
+        return address;
+    }
+
+    private static boolean saysUplink(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).contains("uplink");
     }
 }

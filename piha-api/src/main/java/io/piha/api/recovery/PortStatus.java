@@ -9,10 +9,13 @@ import java.util.OptionalDouble;
  * @param label the port's label
  * @param adminEnabled whether power is administratively enabled
  * @param detection what the PSE sees on the port
- * @param powerWatts power drawn, where the driver reports it
+ * @param powerWatts power drawn by this port, where the device reports it per port
+ * @param pseWatts power drawn from the whole PSE that feeds the port, where the device reports only that
+ *     (RFC 3621 {@code pethMainPseConsumptionPower})
  * @since 0.1
  */
-public record PortStatus(String label, boolean adminEnabled, Detection detection, OptionalDouble powerWatts) {
+public record PortStatus(String label, boolean adminEnabled, Detection detection, OptionalDouble powerWatts,
+                         OptionalDouble pseWatts) {
 
     /** {@code pethPsePortDetectionStatus} of RFC 3621, which REST drivers map onto. */
     public enum Detection {
@@ -37,6 +40,12 @@ public record PortStatus(String label, boolean adminEnabled, Detection detection
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(powerWatts, "powerWatts");
+        Objects.requireNonNull(pseWatts, "pseWatts");
+    }
+
+    /** A status without power readings. */
+    public static PortStatus of(String label, boolean adminEnabled, Detection detection) {
+        return new PortStatus(label, adminEnabled, detection, OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     /** Whether the port is on and powering a device. */

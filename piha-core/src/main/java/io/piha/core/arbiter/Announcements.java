@@ -10,6 +10,7 @@ import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.LeadershipMessage;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** The messages the arbiter sends, worded once: events, alerts and commands. */
 final class Announcements {
@@ -23,13 +24,18 @@ final class Announcements {
     }
 
     ArbiterEffect event(String name, String reason) {
-        LeadershipEvent e = LeadershipEvent.of(now, name, policy.actor()).withReason(reason);
+        return event(name, reason, Optional.empty());
+    }
+
+    /** An event that acknowledges an operator's command by its id. */
+    ArbiterEffect event(String name, String reason, Optional<String> acknowledges) {
+        LeadershipEvent e = LeadershipEvent.of(now, name, policy.actor()).withReason(reason).acknowledging(acknowledges);
         return new ArbiterEffect.Publish(new LeadershipMessage.EventRecorded(policy.service(), e));
     }
 
-    ArbiterEffect event(String name, String reason, HostId newLeader, Epoch epoch) {
+    ArbiterEffect event(String name, String reason, HostId newLeader, Epoch epoch, Optional<String> acknowledges) {
         LeadershipEvent e = LeadershipEvent.of(now, name, policy.actor()).withReason(reason)
-                .withNewLeader(newLeader).withEpoch(epoch);
+                .withNewLeader(newLeader).withEpoch(epoch).acknowledging(acknowledges);
         return new ArbiterEffect.Publish(new LeadershipMessage.EventRecorded(policy.service(), e));
     }
 

@@ -229,7 +229,7 @@ public final class ArbiterMachine {
                     : step.unchanged("echo of granted command " + c.describe());
         }
         if (c.isExpiredAt(step.now())) {
-            return step.reject("command", "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow());
+            return refuse(step, c, "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow());
         }
         switch (c.verb()) {
             case PROMOTE:
@@ -249,27 +249,27 @@ public final class ArbiterMachine {
         ArbiterState s = step.before();
         HostId target = c.target().orElseGet(() -> s.leader().map(policy.topology()::other).orElse(policy.topology().standby()));
         if (!policy.topology().contains(target)) {
-            return step.reject("promote", "promote for unknown host " + target);
+            return refuse(step, c, "promote for unknown host " + target);
         }
         if (s.leader().filter(target::equals).isPresent() && s.phase() instanceof Phase.Watching) {
-            return step.reject("promote", target + " already leads at epoch " + s.epoch());
+            return refuse(step, c, target + " already leads at epoch " + s.epoch());
         }
         String by = c.actor().orElse("operator");
         return flow.grant(step, target, "manual" + c.reason().map(r -> ": " + r).orElse(""), false,
-                "explicit promote of " + target + " by " + by + (s.frozen() ? " (overrides freeze)" : ""));
+                "explicit promote of " + target + " by " + by + (s.frozen() ? " (overrides freeze)" : ""), c.id());
     }
 
     private Decision<ArbiterState, ArbiterEffect> onDemote(Step<ArbiterState, ArbiterEffect> step, Command c) {
         ArbiterState s = step.before();
         if (s.leader().isEmpty()) {
-            return step.reject("demote", "no leader to demote");
+            return refuse(step, c, "no leader to demote");
         }
         HostId leader = s.leader().get();
         if (c.target().filter(t -> !t.equals(leader)).isPresent()) {
-            return step.reject("demote", "demote of " + c.target().get() + ", which is not the leader (" + leader + ")");
+            return refuse(step, c, "demote of " + c.target().get() + ", which is not the leader (" + leader + ")");
         }
         if (s.phase() instanceof Phase.HandingBack) {
-            return step.reject("demote", "duplicate: already handing back from " + leader);
+            return refuse(step, c, "duplicate: already handing back from " + leader);
         }
         return flow.startHandBack(step, leader, c);
     }
@@ -277,7 +277,7 @@ public final class ArbiterMachine {
     private Decision<ArbiterState, ArbiterEffect> onFreeze(Step<ArbiterState, ArbiterEffect> step, Command c, boolean freeze) {
         ArbiterState s = step.before();
         if (s.frozen() == freeze) {
-            return step.reject(c.verb().wire(), "duplicate: already " + (freeze ? "frozen" : "thawed"));
+            return refuse(step, c, "duplicate: already " + (freeze ? "frozen" : "thawed"));
         }
         Announcements say = new Announcements(policy, step.now());
         String name = freeze ? LeadershipEvent.FROZEN : LeadershipEvent.THAWED;
@@ -287,9 +287,15 @@ public final class ArbiterMachine {
             Step<ArbiterState, ArbiterEffect> next = new Step<>(after, step.now(), policy.actor(), policy.service().value(),
                     ArbiterEffect.Audit::new, ArbiterMachine::auditDetails);
             Decision<ArbiterState, ArbiterEffect> resumed = flow.confirm(next, b.suspect(), why);
-            return new Decision<>(resumed.state(), prepend(say.event(name, why), resumed.effects()), resumed.verdict());
+            return new Decision<>(resumed.state(), prepend(say.event(name, why, c.id()), resumed.effects()), resumed.verdict());
         }
-        return step.accept(after, c.verb().wire(), why, List.of(say.event(name, why)));
+        return step.accept(after, c.verb().wire(), why, List.of(say.event(name, why, c.id())));
+    }
+
+    /** Refuses an operator's command, telling the operator through a {@code rejected} event that names it. */
+    private Decision<ArbiterState, ArbiterEffect> refuse(Step<ArbiterState, ArbiterEffect> step, Command c, String reason) {
+        Announcements say = new Announcements(policy, step.now());
+        return step.reject(c.verb().wire(), reason, List.of(say.event(LeadershipEvent.REJECTED, reason, c.id())));
     }
 
     private static List<ArbiterEffect> prepend(ArbiterEffect first, List<ArbiterEffect> rest) {

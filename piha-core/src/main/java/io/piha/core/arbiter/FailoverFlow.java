@@ -188,7 +188,18 @@ final class FailoverFlow {
     /** Grants a new epoch to {@code candidate}: lease, promote command, event, alert. */
     Decision<ArbiterState, ArbiterEffect> grant(Step<ArbiterState, ArbiterEffect> step, HostId candidate, String reason,
                                                 boolean automatic, String why) {
+        return grant(step, candidate, reason, automatic, why, Optional.empty());
+    }
+
+    /** Grants as above, acknowledging the operator's command {@code ack} in the event. */
+    Decision<ArbiterState, ArbiterEffect> grant(Step<ArbiterState, ArbiterEffect> step, HostId candidate, String reason,
+                                                boolean automatic, String why, Optional<String> ack) {
         ArbiterState s = step.before();
+        if (automatic && s.frozen()) {
+            // A freeze can arrive while the standby is probed or the old leader fenced: check at the last moment.
+            return block(step, policy.topology().other(candidate), "frozen: automatic promotion of " + candidate
+                    + " blocked; an explicit promote overrides", Optional.empty(), "promotion_blocked");
+        }
         Announcements say = new Announcements(policy, step.now());
         Epoch epoch = s.epoch().next();
         Command promote = say.command(CommandVerb.PROMOTE, s.commandSeq() + 1, candidate, epoch, reason);
@@ -201,7 +212,7 @@ final class FailoverFlow {
         return step.accept(after, "grant", why + "; granted epoch " + epoch + " to " + candidate + " (" + reason + ")", List.of(
                 new ArbiterEffect.Publish(new LeadershipMessage.LeaseGranted(policy.service(), lease)),
                 say.publish(promote),
-                say.event("leadership_granted", reason, candidate, epoch),
+                say.event("leadership_granted", reason, candidate, epoch, ack),
                 say.alert("leadership_changed", automatic ? Severity.WARNING : Severity.INFO, "leadership of "
                         + policy.service() + " granted to " + candidate + " at epoch " + epoch + " (" + reason + ")",
                         Map.of("host", candidate.value(), "epoch", epoch.toString()))));
@@ -233,7 +244,7 @@ final class FailoverFlow {
         fx.add(new ArbiterEffect.Publish(new LeadershipMessage.StateChanged(policy.service(), Optional.of(LeaderState.MAINTENANCE))));
         fx.add(say.publish(toLeader));
         fx.add(new ArbiterEffect.Probe(to));
-        fx.add(say.event(io.piha.api.leadership.LeadershipEvent.DEMOTED, "hand_back to " + to));
+        fx.add(say.event(io.piha.api.leadership.LeadershipEvent.DEMOTED, "hand_back to " + to, demote.id()));
         return step.accept(after, "hand_back", from + " demoted by " + demote.actor().orElse("operator")
                 + "; maintenance until " + to + " answers", fx);
     }

@@ -69,11 +69,15 @@ public final class NodeMachine {
 
     private Decision<NodeState, NodeEffect> onCommand(Step<NodeState, NodeEffect> step, Command c) {
         NodeState s = step.before();
-        if (!c.concerns(s.self())) {
-            return step.reject(c.verb().wire(), "command " + c.describe() + " is addressed to " + c.target().orElseThrow());
-        }
-        if (c.isExpiredAt(step.now())) {
-            return step.reject(c.verb().wire(), "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow());
+        boolean notForMe = !c.concerns(s.self());
+        if (notForMe || c.isExpiredAt(step.now())) {
+            String why = notForMe ? "command " + c.describe() + " is addressed to " + c.target().orElseThrow()
+                    : "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow();
+            Optional<Epoch> newer = c.epoch().filter(e -> e.isNewerThan(s.highestEpoch()));
+            // Not ours to execute, but proof that a newer epoch was granted: a leader must stop.
+            return newer.isPresent()
+                    ? fenceIfOutdated(step, s.withHighestEpoch(newer.get()), newer.get(), why)
+                    : step.reject(c.verb().wire(), why);
         }
         if (c.epoch().filter(e -> e.isOlderThan(s.highestEpoch())).isPresent()) {
             return step.reject(c.verb().wire(), "command " + c.describe() + " carries stale epoch "
@@ -197,11 +201,11 @@ public final class NodeMachine {
     private Decision<NodeState, NodeEffect> onHeartbeat(Step<NodeState, NodeEffect> step, Heartbeat hb) {
         NodeState s = step.before();
         if (hb.host().equals(s.self())) {
-            return step.reject("observe_heartbeat", "own heartbeat");
+            return step.unchanged("own heartbeat");
         }
         if (hb.epoch().filter(e -> e.isNewerThan(s.highestEpoch())).isEmpty()) {
-            return step.reject("observe_heartbeat", "heartbeat of " + hb.host() + " carries no newer epoch than "
-                    + s.highestEpoch());
+            // Routine: the leader's heartbeats only matter to a node when they reveal a newer epoch.
+            return step.unchanged("heartbeat of " + hb.host() + " at no newer epoch than " + s.highestEpoch());
         }
         Epoch e = hb.epoch().orElseThrow();
         return fenceIfOutdated(step, s.withHighestEpoch(e), e, "heartbeat of " + hb.host());

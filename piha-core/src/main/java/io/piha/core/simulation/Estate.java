@@ -137,6 +137,7 @@ public final class Estate {
         h.processUp = true;
         h.recoversOnPowerCycle = true;
         h.restartAgent();
+        agentStarted(h);
         happened(host + " repaired and booted; its agent starts as standby");
         deliverRetained(h);
     }
@@ -170,8 +171,13 @@ public final class Estate {
     public void restartAgent(HostId host) {
         SimulatedHost h = host(host);
         h.restartAgent();
+        agentStarted(h);
         happened("agent on " + host + " restarted");
         deliverRetained(h);
+    }
+
+    private void agentStarted(SimulatedHost h) {
+        observers.forEach(o -> o.agentStarted(now, h.id));
     }
 
     private void deliverRetained(SimulatedHost h) {
@@ -335,6 +341,7 @@ public final class Estate {
             h.powered = true;
             h.processUp = h.recoversOnPowerCycle;
             h.restartAgent();
+            agentStarted(h);
             happened("PoE port of " + h.id + " on again; " + (h.processUp ? "host boots" : "host stays dead"));
             if (h.processUp) {
                 deliverRetained(h);

@@ -32,6 +32,10 @@ public interface EstateObserver {
     default void delivered(Instant at, HostId host, LeadershipMessage message) {
     }
 
+    /** A host's agent (re)started with no memory: it re-learns from retained messages. */
+    default void agentStarted(Instant at, HostId host) {
+    }
+
     /** Something happened to the hardware or was done by the operator. */
     default void happened(Instant at, String what) {
     }

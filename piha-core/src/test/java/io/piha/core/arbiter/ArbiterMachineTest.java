@@ -38,7 +38,24 @@ class ArbiterMachineTest {
     private static void assertRejected(Decision<ArbiterState, ArbiterEffect> d, ArbiterState before, String reasonPart) {
         assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reason()).contains(reasonPart));
         assertThat(d.state()).isSameAs(before);
-        assertThat(d.effects()).singleElement().isInstanceOf(ArbiterEffect.Audit.class);
+        assertThat(d.effectsOf(ArbiterEffect.Audit.class)).hasSize(1);
+        assertThat(d.effects()).allSatisfy(e -> assertThat(e instanceof ArbiterEffect.Audit
+                || e instanceof ArbiterEffect.Publish p && p.message() instanceof LeadershipMessage.EventRecorded ev
+                && ev.event().event().equals("rejected")).as("only the audit and a refusal event: " + e).isTrue());
+    }
+
+    @Test
+    void aRefusedOperatorCommandIsAnsweredWithAnEventCarryingItsId() {
+        ArbiterState s = watchingPrimary();
+        Command c = Command.envelope(CommandVerb.PROMOTE, "op-7").target(PRIMARY).build();
+
+        Decision<ArbiterState, ArbiterEffect> d = decide(s, new ArbiterInput.CommandObserved(c), T0);
+
+        assertThat(d.effectsOf(ArbiterEffect.Publish.class)).singleElement().satisfies(p -> assertThat(p.message())
+                .isInstanceOfSatisfying(LeadershipMessage.EventRecorded.class, ev -> {
+                    assertThat(ev.event().commandId()).contains("op-7");
+                    assertThat(ev.event().reason()).hasValueSatisfying(r -> assertThat(r).contains("already leads"));
+                }));
     }
 
     @Test
@@ -162,6 +179,19 @@ class ArbiterMachineTest {
 
         assertThat(machine.nextWakeUp(resumed)).contains(restart.plusSeconds(90));
         assertThat(decide(resumed, new ArbiterInput.Tick(), T0.plusSeconds(91)).effects()).isEmpty();
+    }
+
+    @Test
+    void aFreezeThatArrivesDuringFencingStillBlocksTheGrant() {
+        ArbiterState fencingWhileFrozen = new ArbiterState(new Phase.Fencing(PRIMARY, STANDBY, T0), Optional.of(PRIMARY),
+                Epoch.of(1), Optional.empty(), T0, true, Optional.empty(), 0);
+
+        Decision<ArbiterState, ArbiterEffect> d = decide(fencingWhileFrozen,
+                new ArbiterInput.PowerReported(PRIMARY, ArbiterEffect.PowerAction.OFF, true, "port 3 off"), T0.plusSeconds(1));
+
+        assertThat(d.state().phase()).isInstanceOf(Phase.Blocked.class);
+        assertThat(d.state().epoch()).isEqualTo(Epoch.of(1));
+        assertThat(d.effectsOf(ArbiterEffect.RaiseAlert.class)).extracting(a -> a.alert().code()).containsExactly("promotion_blocked");
     }
 
     @Test

@@ -88,14 +88,25 @@ class NodeMachineTest {
     @Test
     void promoteAddressedToAnotherHostIsRefused() {
         NodeState s = NodeState.startingUp(STANDBY);
-        Command other = Command.envelope(CommandVerb.PROMOTE, "x").target(PRIMARY).epoch(Epoch.of(2)).build();
+        Command other = Command.envelope(CommandVerb.DEMOTE, "x").target(PRIMARY).build();
         assertRejected(decide(s, new NodeInput.CommandReceived(other)), s, "addressed to haos-primary");
     }
 
     @Test
+    void aLeaderThatSeesAPromoteForAnotherHostAtANewerEpochStopsAtOnce() {
+        Command other = Command.envelope(CommandVerb.PROMOTE, "x").target(PRIMARY).epoch(Epoch.of(3)).build();
+
+        Decision<NodeState, NodeEffect> d = decide(leaderAt(2), new NodeInput.CommandReceived(other));
+
+        assertThat(d.state().role()).isEqualTo(NodeRole.STANDBY);
+        assertThat(d.state().highestEpoch()).isEqualTo(Epoch.of(3));
+        assertThat(d.effects()).first().isInstanceOf(NodeEffect.ReleaseLeadership.class);
+    }
+
+    @Test
     void expiredCommandIsRefused() {
-        NodeState s = NodeState.startingUp(STANDBY);
-        Command old = Command.envelope(CommandVerb.PROMOTE, "x").epoch(Epoch.of(2))
+        NodeState s = leaderAt(2);
+        Command old = Command.envelope(CommandVerb.DEMOTE, "x").epoch(Epoch.of(2))
                 .validBetween(T0.minusSeconds(120), T0.minusSeconds(60)).build();
         assertRejected(decide(s, new NodeInput.CommandReceived(old)), s, "expired");
     }

@@ -1,5 +1,7 @@
 package io.piha.examples.cli;
 
+import io.piha.api.leadership.CommandVerb;
+import io.piha.examples.cli.ops.LeadershipCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = Piha.Version.class,
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
+            SimulateCommand.class,
+            io.piha.examples.cli.ops.StatusCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Piha implements Runnable {
@@ -27,7 +31,11 @@ public final class Piha implements Runnable {
 
     /** The configured command line, for tests and embedding. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Piha()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Piha());
+        for (CommandVerb verb : CommandVerb.values()) {
+            cli.addSubcommand(verb.wire(), LeadershipCommand.forVerb(verb));
+        }
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

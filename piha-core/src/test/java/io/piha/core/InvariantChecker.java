@@ -1,0 +1,123 @@
+package io.piha.core;
+
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.GateDecision;
+import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.LeadershipMessage;
+import io.piha.core.arbiter.ArbiterEffect;
+import io.piha.core.arbiter.ArbiterInput;
+import io.piha.core.arbiter.ArbiterState;
+import io.piha.core.node.NodeEffect;
+import io.piha.core.node.NodeInput;
+import io.piha.core.node.NodeState;
+import io.piha.core.simulation.EstateObserver;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Watches every decision of an estate and records each violation of the leadership invariants under the
+ * invariant's name, so that each property can check its own.
+ */
+final class InvariantChecker implements EstateObserver {
+
+    static final String ONE_LEADER_PER_EPOCH = "at most one node acts as leader per epoch";
+    static final String EPOCHS_INCREASE = "epochs strictly increase";
+    static final String STALE_NEVER_PASSES_GATE = "a node with a stale epoch never passes the gate";
+    static final String FROZEN_NO_AUTOMATIC_PROMOTION = "while frozen no automatic promotion happens";
+    static final String EVERY_TRANSITION_AUDITED = "every transition is audited";
+
+    private final Map<String, List<String>> violations = new HashMap<>();
+    private final Map<Epoch, HostId> leaderOfEpoch = new HashMap<>();
+    private final Map<HostId, Epoch> newestDelivered = new HashMap<>();
+    private Epoch lastGrant = Epoch.ZERO;
+
+    List<String> violationsOf(String invariant) {
+        return violations.getOrDefault(invariant, List.of());
+    }
+
+    private void violated(String invariant, Instant at, String what) {
+        violations.computeIfAbsent(invariant, k -> new ArrayList<>()).add(at + ": " + what);
+    }
+
+    @Override
+    public void arbiterDecided(Instant at, ArbiterState before, ArbiterInput input, Decision<ArbiterState, ArbiterEffect> d) {
+        audited(at, "arbiter", before, d.state(), d.accepted(), !d.effectsOf(ArbiterEffect.Audit.class).isEmpty());
+        if (d.state().epoch().isOlderThan(before.epoch())) {
+            violated(EPOCHS_INCREASE, at, "arbiter epoch went from " + before.epoch() + " to " + d.state().epoch());
+        }
+        for (ArbiterEffect.Publish p : d.effectsOf(ArbiterEffect.Publish.class)) {
+            if (p.message() instanceof LeadershipMessage.LeaseGranted l) {
+                granted(at, before, input, l.lease().epoch());
+            }
+        }
+    }
+
+    private void granted(Instant at, ArbiterState before, ArbiterInput input, Epoch epoch) {
+        if (!epoch.isNewerThan(lastGrant)) {
+            violated(EPOCHS_INCREASE, at, "granted epoch " + epoch + " after " + lastGrant);
+        }
+        lastGrant = Epoch.max(lastGrant, epoch);
+        boolean explicit = input instanceof ArbiterInput.CommandObserved c && c.command().verb() == CommandVerb.PROMOTE;
+        boolean recognition = input instanceof ArbiterInput.HeartbeatObserved;
+        if (before.frozen() && !explicit && !recognition) {
+            violated(FROZEN_NO_AUTOMATIC_PROMOTION, at, "epoch " + epoch + " granted while frozen on " + input);
+        }
+    }
+
+    @Override
+    public void nodeDecided(Instant at, HostId host, NodeState before, NodeInput input, Decision<NodeState, NodeEffect> d) {
+        NodeState after = d.state();
+        audited(at, "node " + host, before, after, d.accepted(), !d.effectsOf(NodeEffect.Audit.class).isEmpty());
+        if (after.highestEpoch().isOlderThan(before.highestEpoch())) {
+            violated(EPOCHS_INCREASE, at, host + " forgot epoch " + before.highestEpoch());
+        }
+        after.leadingAt().ifPresent(e -> {
+            HostId other = leaderOfEpoch.putIfAbsent(e, host);
+            if (other != null && !other.equals(host)) {
+                violated(ONE_LEADER_PER_EPOCH, at, host + " and " + other + " both lead at epoch " + e);
+            }
+        });
+        if (after.gate(Homes.SERVICE) instanceof GateDecision.Leading l) {
+            Epoch newest = newestDelivered.getOrDefault(host, Epoch.ZERO);
+            if (l.token().epoch().isOlderThan(newest)) {
+                violated(STALE_NEVER_PASSES_GATE, at, host + " passes the gate at " + l.token().epoch()
+                        + " after epoch " + newest + " reached it");
+            }
+        }
+    }
+
+    private void audited(Instant at, String who, Object before, Object after, boolean accepted, boolean hasAudit) {
+        if (!before.equals(after) && !hasAudit) {
+            violated(EVERY_TRANSITION_AUDITED, at, who + " changed state without an audit entry");
+        }
+        if (!accepted && (!hasAudit || before != after)) {
+            violated(EVERY_TRANSITION_AUDITED, at, who + " rejected an input without audit or changed state");
+        }
+    }
+
+    @Override
+    public void delivered(Instant at, HostId host, LeadershipMessage m) {
+        epochOf(m).ifPresent(e -> newestDelivered.merge(host, e, Epoch::max));
+    }
+
+    @Override
+    public void agentStarted(Instant at, HostId host) {
+        newestDelivered.remove(host);
+    }
+
+    private static Optional<Epoch> epochOf(LeadershipMessage m) {
+        if (m instanceof LeadershipMessage.LeaseGranted l) {
+            return Optional.of(l.lease().epoch());
+        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
+            return h.heartbeat().epoch();
+        } else if (m instanceof LeadershipMessage.CommandIssued c) {
+            return c.command().epoch();
+        }
+        return Optional.empty();
+    }
+}

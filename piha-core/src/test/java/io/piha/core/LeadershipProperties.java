@@ -1,0 +1,175 @@
+package io.piha.core;
+
+import static io.piha.core.Homes.PRIMARY;
+import static io.piha.core.Homes.STANDBY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.HostId;
+import io.piha.core.simulation.Estate;
+import io.piha.core.simulation.EstateSettings;
+import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+
+/**
+ * Random histories of a home: heartbeat loss, operator commands, probes and PoE outcomes, clock skew,
+ * restarts, and a bus that delays, reorders and duplicates. Each invariant is its own property.
+ * Tries per property: jqwik's default, 1000 (see {@code junit-platform.properties}).
+ */
+class LeadershipProperties {
+
+    /** A home under test and the checker watching it. */
+    static final class World {
+        final InvariantChecker checker = new InvariantChecker();
+        final Estate estate;
+
+        World(long seed, int maxDelayMillis, double duplicates) {
+            EstateSettings settings = EstateSettings.ofDefaults().withChaos(Duration.ofMillis(maxDelayMillis), duplicates, seed);
+            Recorder recorder = new Recorder();
+            estate = new Estate(Homes.policy(), settings, Homes.T0).observe(checker).observe(recorder);
+            estate.operator(Homes.command(CommandVerb.PROMOTE, PRIMARY));
+            estate.advance(Duration.ofSeconds(10));
+        }
+
+        @Override
+        public String toString() {
+            return "home at " + estate.now() + " leaders " + estate.actingLeaders();
+        }
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> histories() {
+        return Arbitraries.longs().flatMap(seed -> Arbitraries.integers().between(0, 3000).flatMap(delay ->
+                Arbitraries.doubles().between(0, 0.3).map(dup -> seedAndChaos(seed, delay, dup))))
+                .flatMap(w -> ActionChain.startWith(w::build)
+                        .withAction(4, action(timePasses()))
+                        .withAction(2, action(hostFails()))
+                        .withAction(1, action(hostRepaired()))
+                        .withAction(1, action(powerCycleHelps()))
+                        .withAction(2, action(operatorCommands()))
+                        .withAction(1, action(restarts()))
+                        .withAction(1, action(clockSkews()))
+                        .withAction(1, action(switchFails()))
+                        .withMaxTransformations(40));
+    }
+
+    private static Action.Independent<World> action(Arbitrary<Transformer<World>> transformers) {
+        return () -> transformers;
+    }
+
+    private record WorldSpec(long seed, int delay, double duplicates) {
+        World build() {
+            return new World(seed, delay, duplicates);
+        }
+    }
+
+    private static WorldSpec seedAndChaos(long seed, int delay, double duplicates) {
+        return new WorldSpec(seed, delay, duplicates);
+    }
+
+    private static Arbitrary<HostId> hosts() {
+        return Arbitraries.of(PRIMARY, STANDBY);
+    }
+
+    private static Arbitrary<Transformer<World>> timePasses() {
+        return Arbitraries.integers().between(1, 400).map(s -> Transformer.mutate("advance " + s + " s",
+                w -> w.estate.advance(Duration.ofSeconds(s))));
+    }
+
+    private static Arbitrary<Transformer<World>> hostFails() {
+        return hosts().map(h -> Transformer.mutate("kill " + h, w -> w.estate.kill(h)));
+    }
+
+    private static Arbitrary<Transformer<World>> hostRepaired() {
+        return hosts().map(h -> Transformer.mutate("repair " + h, w -> w.estate.repair(h)));
+    }
+
+    private static Arbitrary<Transformer<World>> powerCycleHelps() {
+        return hosts().flatMap(h -> Arbitraries.of(true, false).map(b -> Transformer.mutate(
+                "power-cycle " + (b ? "revives " : "does not revive ") + h, w -> w.estate.recoversOnPowerCycle(h, b))));
+    }
+
+    private static Arbitrary<Transformer<World>> operatorCommands() {
+        Arbitrary<Command> commands = Arbitraries.of(CommandVerb.values()).flatMap(verb -> Arbitraries.oneOf(
+                Arbitraries.just(Command.plain(verb)),
+                Arbitraries.of(PRIMARY, STANDBY, HostId.of("toaster")).map(t -> Homes.command(verb, t))));
+        return commands.map(c -> Transformer.mutate("operator " + c.describe(), w -> w.estate.operator(c)));
+    }
+
+    private static Arbitrary<Transformer<World>> restarts() {
+        return Arbitraries.oneOf(
+                Arbitraries.just(Transformer.<World>mutate("restart control plane", w -> w.estate.restartArbiter())),
+                hosts().map(h -> Transformer.<World>mutate("restart agent on " + h, w -> w.estate.restartAgent(h))));
+    }
+
+    private static Arbitrary<Transformer<World>> clockSkews() {
+        return hosts().flatMap(h -> Arbitraries.integers().between(-180, 180).map(s -> Transformer.mutate(
+                "clock of " + h + " off by " + s + " s", w -> w.estate.skewClock(h, Duration.ofSeconds(s)))));
+    }
+
+    private static Arbitrary<Transformer<World>> switchFails() {
+        return Arbitraries.of(true, false).map(b -> Transformer.mutate("PoE switch " + (b ? "fails" : "works"),
+                w -> w.estate.poeFailing(b)));
+    }
+
+    private static void check(ActionChain<World> chain, String invariant) {
+        chain.withInvariant(invariant, w -> assertThat(w.checker.violationsOf(invariant)).as(invariant).isEmpty()).run();
+    }
+
+    @Property
+    void atMostOneNodeActsAsLeaderPerEpoch(@ForAll("histories") ActionChain<World> chain) {
+        check(chain, InvariantChecker.ONE_LEADER_PER_EPOCH);
+    }
+
+    @Property
+    void epochsStrictlyIncrease(@ForAll("histories") ActionChain<World> chain) {
+        check(chain, InvariantChecker.EPOCHS_INCREASE);
+    }
+
+    @Property
+    void aNodeWithAStaleEpochNeverPassesTheGate(@ForAll("histories") ActionChain<World> chain) {
+        check(chain, InvariantChecker.STALE_NEVER_PASSES_GATE);
+    }
+
+    @Property
+    void whileFrozenNoAutomaticPromotionHappens(@ForAll("histories") ActionChain<World> chain) {
+        check(chain, InvariantChecker.FROZEN_NO_AUTOMATIC_PROMOTION);
+    }
+
+    @Property
+    void everyTransitionIsAudited(@ForAll("histories") ActionChain<World> chain) {
+        check(chain, InvariantChecker.EVERY_TRANSITION_AUDITED);
+    }
+
+    /**
+     * Liveness: with the primary dead for good, a healthy standby and nothing frozen, the standby leads
+     * within heartbeat timeout + power-cycle + recovery wait + 10 s of the primary's death.
+     */
+    @Property
+    void aDeadPrimaryIsReplacedWithinTheTimeoutPlusRecoveryWait(@ForAll long seed,
+                                                                 @ForAll @IntRange(min = 0, max = 2000) int delayMillis,
+                                                                 @ForAll @DoubleRange(min = 0, max = 0.3) double duplicates,
+                                                                 @ForAll @IntRange(min = 0, max = 600) int deathAfter) {
+        World w = new World(seed, delayMillis, duplicates);
+        Estate home = w.estate;
+        home.advance(Duration.ofSeconds(deathAfter));
+        home.recoversOnPowerCycle(PRIMARY, false);
+        home.kill(PRIMARY);
+        var p = home.policy();
+        Duration bound = p.heartbeatTimeout().plus(Duration.ofSeconds(5)).plus(p.recoveryWait()).plusSeconds(10);
+
+        home.advance(bound);
+
+        assertThat(home.actingLeaders()).containsExactly(STANDBY);
+    }
+}

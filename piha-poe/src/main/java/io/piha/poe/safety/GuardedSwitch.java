@@ -1,0 +1,228 @@
+package io.piha.poe.safety;
+
+import io.piha.api.alert.AlertSink;
+import io.piha.api.audit.AuditLog;
+import io.piha.api.recovery.PlannedRequest;
+import io.piha.api.recovery.PoeCapability;
+import io.piha.api.recovery.PoeDriver;
+import io.piha.api.recovery.PoeException;
+import io.piha.api.recovery.PowerAction;
+import io.piha.poe.Pause;
+import io.piha.poe.safety.RecoveryOutcome.Done;
+import io.piha.poe.safety.RecoveryOutcome.Failed;
+import io.piha.poe.safety.RecoveryOutcome.Planned;
+import io.piha.poe.safety.RecoveryOutcome.Refused;
+import io.piha.poe.safety.RecoveryOutcome.Stage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The safety layer around one switch's driver: every power action passes the guards (protected ports,
+ * cooldown, per-switch and global rate limits, the host's circuit breaker), is audited with who and why,
+ * and ends in a typed {@link RecoveryOutcome} after read-back verification.
+ *
+ * <p>Crash safety: a cycle is handed to the device's own timer when the driver has
+ * {@link PoeCapability#NATIVE_CYCLE}; otherwise "port switched off at T" is journalled in the
+ * {@link SafetyLedger} before the port goes off, and {@link #restoreLeftOffPorts(String)} (call it at
+ * start-up) switches back on every port the journal says was left off.
+ *
+ * <p>Thread-safe: one lock per switch serialises its actions. Use one {@code GuardedSwitch} per switch per
+ * process, all sharing one ledger.
+ *
+ * @since 0.1
+ */
+public final class GuardedSwitch {
+
+    private final PoeDriver driver;
+    private final SafetyConfig config;
+    private final SafetyLedger ledger;
+    private final Clock clock;
+    private final Pause pause;
+    private final SafetyEvents events;
+    private final RecoveryPolicy policy;
+    private final ReadBackVerifier verifier;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /**
+     * @param driver the switch's driver
+     * @param config limits and timeouts
+     * @param ledger the shared, persistent memory of actions, failures and the journal
+     * @param clock the source of time for cooldowns, breakers and timeouts
+     * @param pause how to wait (off time, polling)
+     * @param audit where every decision is recorded
+     * @param alerts where refusals, failures and restored ports are reported
+     */
+    public GuardedSwitch(PoeDriver driver, SafetyConfig config, SafetyLedger ledger, Clock clock, Pause pause,
+                         AuditLog audit, AlertSink alerts) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.config = Objects.requireNonNull(config, "config");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.pause = Objects.requireNonNull(pause, "pause");
+        this.events = new SafetyEvents(driver.portMap().switchName(), clock, audit, alerts);
+        this.policy = new RecoveryPolicy(config);
+        this.verifier = new ReadBackVerifier(driver, config.readBack(), clock, pause);
+    }
+
+    /** The switch this layer guards. */
+    public String switchName() {
+        return driver.portMap().switchName();
+    }
+
+    /** Cycles a port (off, the configured off time, on), then verifies it came back. */
+    public RecoveryOutcome powerCycle(RecoveryRequest request) {
+        return guarded(PowerAction.CYCLE, request, () -> cycle(request));
+    }
+
+    /** Switches a port off and leaves it off (deliberately: not journalled for restore). */
+    public RecoveryOutcome powerOff(RecoveryRequest request) {
+        return guarded(PowerAction.OFF, request, () -> {
+            Optional<Failed> failed = attempt(request.label(), Stage.SWITCH_OFF, () -> driver.powerOff(request.label()));
+            return failed.<RecoveryOutcome>map(f -> f).orElseGet(() ->
+                    new Done(switchName(), request.label(), List.of(), Duration.ZERO));
+        });
+    }
+
+    /** Switches a port on and verifies it (not rate-limited: restoring power is always allowed). */
+    public RecoveryOutcome powerOn(RecoveryRequest request) {
+        lock.lock();
+        try {
+            Optional<Refused> refused = policy.checkPort(driver.portMap(), request.label());
+            if (refused.isPresent()) {
+                return events.refused("power_on", request, refused.get());
+            }
+            if (config.dryRun()) {
+                return events.planned("power_on", request, plan(PowerAction.ON, request.label()));
+            }
+            events.accepted("power_on", request);
+            return finish("power_on", request, clock.instant(), switchOn(request.label())
+                    .or(() -> verify(request, new ArrayList<>())));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Switches on every port of this switch the journal says was left off by an interrupted cycle. Call it at
+     * start-up, before any other action. Each restore is audited and alerted.
+     */
+    public List<RecoveryOutcome> restoreLeftOffPorts(String actor) {
+        List<RecoveryOutcome> outcomes = new ArrayList<>();
+        for (Map.Entry<String, Instant> off : ledger.leftOff(switchName()).entrySet()) {
+            RecoveryRequest request = RecoveryRequest.of(off.getKey(), actor,
+                    "journal says the port was switched off at " + off.getValue() + " and never back on");
+            RecoveryOutcome outcome = powerOn(request);
+            events.restored(request, outcome);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private RecoveryOutcome guarded(PowerAction action, RecoveryRequest request, Supplier<RecoveryOutcome> act) {
+        String name = action == PowerAction.CYCLE ? "power_cycle" : "power_off";
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Optional<Refused> refused = policy.check(driver.portMap(), request.label(), ledger, now);
+            if (refused.isPresent()) {
+                return events.refused(name, request, refused.get());
+            }
+            if (config.dryRun()) {
+                return events.planned(name, request, plan(action, request.label()));
+            }
+            events.accepted(name, request);
+            ledger.recordAction(switchName(), request.label(), now);
+            RecoveryOutcome outcome = act.get();
+            if (outcome instanceof Failed f) {
+                return failed(name, request, f, now);
+            }
+            ledger.clearFailures(switchName(), request.label());
+            return events.done(name, request, (Done) outcome);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private RecoveryOutcome cycle(RecoveryRequest request) {
+        String label = request.label();
+        Instant start = clock.instant();
+        List<Stage> verified = new ArrayList<>();
+        Optional<Failed> failed;
+        if (driver.capabilities().contains(PoeCapability.NATIVE_CYCLE)) {
+            failed = attempt(label, Stage.SWITCH_OFF, () -> driver.powerCycle(label, config.offTime()));
+        } else {
+            ledger.journalOff(switchName(), label, start);
+            Optional<Failed> off = attempt(label, Stage.SWITCH_OFF, () -> driver.powerOff(label));
+            if (off.isEmpty()) {
+                waitOffTime();
+            }
+            // switch on even after a failed off: the port's state is unknown, and on is always safe
+            Optional<Failed> on = switchOn(label);
+            failed = on.isPresent() ? on : off;
+        }
+        Optional<Failed> unverified = failed.isPresent() ? failed : verifier.verify(label, request.host(), verified);
+        return unverified.<RecoveryOutcome>map(f -> f).orElseGet(() ->
+                new Done(switchName(), label, verified, Duration.between(start, clock.instant())));
+    }
+
+    private Optional<Failed> switchOn(String label) {
+        Optional<Failed> on = attempt(label, Stage.SWITCH_ON, () -> driver.powerOn(label));
+        if (on.isEmpty()) {
+            ledger.journalOn(switchName(), label);
+        }
+        return on;
+    }
+
+    private Optional<Failed> verify(RecoveryRequest request, List<Stage> verified) {
+        return verifier.verify(request.label(), request.host(), verified);
+    }
+
+    private RecoveryOutcome finish(String name, RecoveryRequest request, Instant start, Optional<Failed> failed) {
+        if (failed.isPresent()) {
+            return events.failed(name, request, failed.get());
+        }
+        return events.done(name, request, new Done(switchName(), request.label(), List.of(),
+                Duration.between(start, clock.instant())));
+    }
+
+    private RecoveryOutcome failed(String name, RecoveryRequest request, Failed failure, Instant now) {
+        ledger.recordFailure(switchName(), request.label(), now);
+        RecoveryOutcome outcome = events.failed(name, request, failure);
+        if (policy.opensBreaker(ledger.failures(switchName(), request.label()), now)) {
+            Instant until = now.plus(config.breakerOpenFor());
+            ledger.openBreaker(switchName(), request.label(), until);
+            events.breakerOpened(request, until, config.breakerThreshold());
+        }
+        return outcome;
+    }
+
+    private Optional<Failed> attempt(String label, Stage stage, Runnable call) {
+        try {
+            call.run();
+            return Optional.empty();
+        } catch (PoeException e) {
+            return Optional.of(new Failed(switchName(), label, stage, e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), stage == Stage.SWITCH_ON));
+        }
+    }
+
+    private List<PlannedRequest> plan(PowerAction action, String label) {
+        return driver.plan(action, label, config.offTime());
+    }
+
+    private void waitOffTime() {
+        try {
+            pause.pause(config.offTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

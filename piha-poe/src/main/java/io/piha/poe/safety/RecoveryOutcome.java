@@ -1,0 +1,124 @@
+package io.piha.poe.safety;
+
+import io.piha.api.recovery.PlannedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a guarded power action ended. Expected failures are values, not exceptions.
+ *
+ * @since 0.1
+ */
+public sealed interface RecoveryOutcome {
+
+    /** The switch the action was for. */
+    String switchName();
+
+    /** The port label. */
+    String label();
+
+    /**
+     * Done, and every read-back step the driver and caller allow confirmed it.
+     *
+     * @param switchName the switch
+     * @param label the port
+     * @param verified the read-back steps that passed, in order
+     * @param took from request to last confirmation, on the injected clock
+     */
+    record Done(String switchName, String label, List<Stage> verified, Duration took) implements RecoveryOutcome {
+        /** @throws NullPointerException if a component is null */
+        public Done {
+            Objects.requireNonNull(switchName, "switchName");
+            Objects.requireNonNull(label, "label");
+            verified = List.copyOf(verified);
+            Objects.requireNonNull(took, "took");
+        }
+    }
+
+    /**
+     * Refused before anything was sent; the port is untouched.
+     *
+     * @param switchName the switch
+     * @param label the port
+     * @param rule which guard refused
+     * @param reason in words naming the values
+     */
+    record Refused(String switchName, String label, Rule rule, String reason) implements RecoveryOutcome {
+        /** @throws NullPointerException if a component is null */
+        public Refused {
+            Objects.requireNonNull(switchName, "switchName");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Attempted and failed at {@code stage}.
+     *
+     * @param switchName the switch
+     * @param label the port
+     * @param stage where it failed
+     * @param reason naming switch, port and the error
+     * @param portLeftOff whether the port may still be off (journalled, restored at start-up)
+     */
+    record Failed(String switchName, String label, Stage stage, String reason, boolean portLeftOff)
+            implements RecoveryOutcome {
+        /** @throws NullPointerException if a component is null */
+        public Failed {
+            Objects.requireNonNull(switchName, "switchName");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Dry run: what would have been sent.
+     *
+     * @param switchName the switch
+     * @param label the port
+     * @param requests the exact requests, in order
+     */
+    record Planned(String switchName, String label, List<PlannedRequest> requests) implements RecoveryOutcome {
+        /** @throws NullPointerException if a component is null */
+        public Planned {
+            Objects.requireNonNull(switchName, "switchName");
+            Objects.requireNonNull(label, "label");
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /** Which guard refused. */
+    enum Rule {
+        /** The port is configured protected, or says uplink. */
+        PROTECTED_PORT,
+        /** The label is not in the port map. */
+        UNKNOWN_PORT,
+        /** The port was acted on within the cooldown. */
+        PORT_COOLDOWN,
+        /** The switch's rate limit is used up. */
+        SWITCH_RATE,
+        /** The global rate limit is used up. */
+        GLOBAL_RATE,
+        /** Too many failed recoveries of this host: the breaker is open. */
+        BREAKER_OPEN,
+        /** The driver cannot do the action. */
+        UNSUPPORTED
+    }
+
+    /** The steps of an action and its read-back. */
+    enum Stage {
+        /** Switching the port off (or asking the device to cycle it). */
+        SWITCH_OFF,
+        /** Switching the port on again. */
+        SWITCH_ON,
+        /** Read-back: the port is administratively on. */
+        ADMIN_STATE,
+        /** Read-back: the PSE delivers power again. */
+        DETECTION,
+        /** The host behind the port answers again. */
+        HOST
+    }
+}

@@ -1,0 +1,105 @@
+package io.piha.poe.safety;
+
+import io.piha.api.alert.Alert;
+import io.piha.api.alert.AlertSink;
+import io.piha.api.alert.Severity;
+import io.piha.api.audit.AuditEntry;
+import io.piha.api.audit.AuditLog;
+import io.piha.api.recovery.PlannedRequest;
+import io.piha.poe.safety.RecoveryOutcome.Done;
+import io.piha.poe.safety.RecoveryOutcome.Failed;
+import io.piha.poe.safety.RecoveryOutcome.Planned;
+import io.piha.poe.safety.RecoveryOutcome.Refused;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Audit entries, alerts and log lines of one guarded switch, in one place so none is forgotten. */
+final class SafetyEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedSwitch.class);
+
+    private final String switchName;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final AlertSink alerts;
+
+    SafetyEvents(String switchName, Clock clock, AuditLog audit, AlertSink alerts) {
+        this.switchName = switchName;
+        this.clock = clock;
+        this.audit = audit;
+        this.alerts = alerts;
+    }
+
+    void accepted(String action, RecoveryRequest request) {
+        LOG.info("switch {} port {}: {} accepted for {} ({})", switchName, request.label(), action, request.actor(),
+                request.reason());
+        record(action, request, AuditEntry.Outcome.ACCEPTED, request.reason(), Map.of("phase", "intent"));
+    }
+
+    Refused refused(String action, RecoveryRequest request, Refused refused) {
+        LOG.warn("switch {} port {}: {} refused: {} {}", switchName, request.label(), action, refused.rule(),
+                refused.reason());
+        record(action, request, AuditEntry.Outcome.REFUSED, refused.reason(), Map.of("rule", refused.rule().name()));
+        alert("poe_action_refused", Severity.WARNING, request, action + " refused by " + refused.rule() + ": "
+                + refused.reason());
+        return refused;
+    }
+
+    Planned planned(String action, RecoveryRequest request, List<PlannedRequest> requests) {
+        String text = requests.stream().map(PlannedRequest::toString).collect(Collectors.joining("\n  "));
+        LOG.info("switch {} port {}: dry run of {} would send:\n  {}", switchName, request.label(), action, text);
+        record(action, request, AuditEntry.Outcome.REFUSED, "dry run: nothing sent", Map.of("dry_run", text));
+        return new Planned(switchName, request.label(), requests);
+    }
+
+    Done done(String action, RecoveryRequest request, Done done) {
+        LOG.info("switch {} port {}: {} done, verified {} in {}", switchName, request.label(), action,
+                done.verified(), done.took());
+        record(action, request, AuditEntry.Outcome.ACCEPTED, "done, verified " + done.verified(),
+                Map.of("phase", "result", "took", done.took().toString()));
+        return done;
+    }
+
+    Failed failed(String action, RecoveryRequest request, Failed failed) {
+        LOG.error("switch {} port {}: {} failed at {}: {}{}", switchName, request.label(), action, failed.stage(),
+                failed.reason(), failed.portLeftOff() ? " (PORT MAY BE LEFT OFF)" : "");
+        record(action, request, AuditEntry.Outcome.FAILED, failed.reason(), Map.of("phase", "result",
+                "stage", failed.stage().name(), "port_left_off", Boolean.toString(failed.portLeftOff())));
+        alert(failed.portLeftOff() ? "poe_port_left_off" : "poe_recovery_failed", Severity.CRITICAL, request,
+                action + " failed at " + failed.stage() + (failed.portLeftOff()
+                        ? "; the port may be OFF, it is journalled and will be switched on at start-up: " : ": ")
+                        + failed.reason());
+        return failed;
+    }
+
+    void breakerOpened(RecoveryRequest request, Instant until, int threshold) {
+        LOG.error("switch {} port {}: breaker open until {} after {} failed recoveries", switchName, request.label(),
+                until, threshold);
+        record("breaker_open", request, AuditEntry.Outcome.ACCEPTED, threshold + " failed recoveries",
+                Map.of("until", until.toString()));
+        alert("poe_breaker_open", Severity.CRITICAL, request, "no more power cycles of this port until " + until
+                + " after " + threshold + " failed recoveries: the host needs a person");
+    }
+
+    void restored(RecoveryRequest request, RecoveryOutcome outcome) {
+        alert("poe_port_restored", outcome instanceof Done ? Severity.WARNING : Severity.CRITICAL, request,
+                "port found left off by an interrupted cycle at start-up; switching it on: " + outcome);
+    }
+
+    private void record(String action, RecoveryRequest request, AuditEntry.Outcome outcome, String reason,
+                        Map<String, String> details) {
+        audit.record(new AuditEntry(clock.instant(), request.actor(), action, switchName + "/" + request.label(),
+                outcome, reason.equals(request.reason()) ? reason : request.reason() + " -> " + reason, details));
+    }
+
+    private void alert(String code, Severity severity, RecoveryRequest request, String message) {
+        alerts.send(new Alert(clock.instant(), code, severity, switchName + "/" + request.label(),
+                "switch '" + switchName + "' port '" + request.label() + "': " + message,
+                Map.of("actor", request.actor(), "reason", request.reason())));
+    }
+}
