@@ -322,6 +322,18 @@ abstract class LeadershipBusContract {
     }
 
     @Test
+    void heartbeatsAreRetainedWithAnMqtt5ExpiryOfTheHeartbeatTimeout() throws Exception {
+        MqttLeadershipBus leader = bus(config("leader").heartbeatTimeout(Duration.ofSeconds(90)), new Recorder());
+        await(leader.publish(new HeartbeatPublished(service, Heartbeat.of(PRIMARY, now(), Epoch.of(1)))));
+
+        var retained = raw().receivePublish("piha/leader/" + service + "/heartbeat").orElseThrow();
+
+        assertThat(retained.isRetain()).isTrue();
+        assertThat(retained.getMessageExpiryInterval()).isPresent();
+        assertThat(retained.getMessageExpiryInterval().getAsLong()).isBetween(80L, 90L);
+    }
+
+    @Test
     void retainedHeartbeatOlderThanTheTimeoutCountsAsMissing() throws Exception {
         raw().publish("piha/leader/" + service + "/heartbeat",
                 "{\"ts\": \"" + Instant.now().minusSeconds(600) + "\", \"host_id\": \"haos-primary\"}", true);
