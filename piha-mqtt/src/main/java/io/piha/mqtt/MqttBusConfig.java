@@ -39,8 +39,8 @@ public final class MqttBusConfig {
     /** How long {@link MqttLeadershipBus#connect} waits for the first connection: 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * After a reconnect, how long the bus waits for the broker's retained {@code state} before it
-     * re-asserts its own: 1 s. It re-asserts only if none arrived (the broker lost it).
+     * After a reconnect, how long after subscribing to its {@code state} topic the bus waits for the
+     * broker's retained state before it re-asserts its own: 1 s. It re-asserts only if none arrived.
      */
     public static final Duration DEFAULT_STATE_REASSERT_GRACE = Duration.ofSeconds(1);
     /** Prefix of Home Assistant MQTT discovery: {@value}. */

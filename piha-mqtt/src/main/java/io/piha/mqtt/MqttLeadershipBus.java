@@ -19,8 +19,8 @@ import java.util.concurrent.CompletionStage;
  * names an {@linkplain MqttBusConfig#agentHost() agent host}, the connection leaves a Last Will
  * ({@code offline}, retained) and publishes {@code online} on every connection. After a reconnect the
  * bus re-subscribes and re-asserts the retained messages it last published: lease, availability and
- * discovery at once; the {@code state} of a subscribed service only if the broker has none after
- * {@link MqttBusConfig#stateReassertGrace()}, so that a host that was cut off never overwrites a state
+ * discovery at once; its {@code state} only if the broker has no retained state within
+ * {@link MqttBusConfig#stateReassertGrace()} of asking for it, so that a host that was cut off never overwrites a state
  * published while it was away. Thread-safe.
  *
  * @since 0.1

@@ -164,31 +164,37 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
      * On every connection: announce availability, then re-assert what the broker may have lost. This
      * connection's will covers the first service; the others have their own will carriers. Lease,
      * availability and discovery have one writer (this bus) and are re-asserted at once; the state topic
-     * has several, so it is re-asserted only if the broker has no retained state for it after a grace
-     * period: a host that was cut off must never overwrite a state published while it was away.
+     * has several, so it is re-asserted only if the broker has no retained state for it: a host that was
+     * cut off must never overwrite a state published while it was away.
      */
     private void onConnected(Transport transport) {
         config.agentHost().ifPresent(host -> transport.publish(codec.encode(
                 new AvailabilityChanged(config.services().get(0), host, Availability.ONLINE))));
-        routes.values().forEach(ServiceRoute::reconnected);
         reasserted.values().stream().filter(w -> !isStateTopic(w.topic())).forEach(transport::publish);
-        CompletableFuture.delayedExecutor(config.stateReassertGrace().toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> reassertLostState(transport));
+        reasserted.values().stream().filter(w -> isStateTopic(w.topic())).forEach(w -> reassertIfLost(transport, w));
         LOG.info("leadership bus {} (re)connected to {}", config.clientId(), config.broker());
     }
 
-    private void reassertLostState(Transport transport) {
-        if (closed.get() || !transport.isConnected()) {
-            return;
-        }
-        reasserted.values().stream().filter(w -> isStateTopic(w.topic())).forEach(w -> {
-            ServiceRoute route = routes.get(ServiceName.of(serviceOf(w.topic())));
-            if (route != null && !route.heardSinceConnect(w.topic())) {
-                LOG.info("broker {} has no retained state on {}; re-asserting '{}'", config.broker(), w.topic(),
-                        w.text());
-                transport.publish(w);
-            }
-        });
+    /**
+     * Asks the broker for the retained state (a subscription to that one topic: retained messages follow
+     * its SUBACK on the same connection) and publishes ours only if none arrives within the grace period.
+     */
+    private void reassertIfLost(Transport transport, WireMessage state) {
+        AtomicBoolean heard = new AtomicBoolean();
+        transport.subscribe(state.topic(), (topic, payload, retained) -> heard.set(true))
+                .thenRunAsync(() -> {
+                    transport.unsubscribe(state.topic());
+                    if (!heard.get() && !closed.get() && state.equals(reasserted.get(state.topic()))) {
+                        LOG.info("broker {} has no retained state on {}; re-asserting '{}'", config.broker(),
+                                state.topic(), state.text());
+                        transport.publish(state);
+                    }
+                }, CompletableFuture.delayedExecutor(config.stateReassertGrace().toMillis(), TimeUnit.MILLISECONDS))
+                .exceptionally(e -> {
+                    LOG.warn("could not check the retained state on {} at {}: {}", state.topic(), config.broker(),
+                            e.toString());
+                    return null;
+                });
     }
 
     private boolean isStateTopic(String topic) {

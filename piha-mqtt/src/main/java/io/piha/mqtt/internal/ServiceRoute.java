@@ -22,8 +22,6 @@ final class ServiceRoute {
     private final ServiceName service;
     private final List<LeadershipListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> retained = new ConcurrentHashMap<>();
-    /** Retained topics heard from since the last (re)connection. */
-    private final java.util.Set<String> heardSinceConnect = ConcurrentHashMap.newKeySet();
 
     ServiceRoute(ServiceName service) {
         this.service = service;
@@ -41,21 +39,10 @@ final class ServiceRoute {
 
     void remember(String topic, byte[] payload) {
         retained.put(topic, payload);
-        heardSinceConnect.add(topic);
     }
 
     void forget(String topic) {
         retained.remove(topic);
-        heardSinceConnect.add(topic);
-    }
-
-    void reconnected() {
-        heardSinceConnect.clear();
-    }
-
-    /** Whether the broker delivered anything on {@code topic} since the last (re)connection. */
-    boolean heardSinceConnect(String topic) {
-        return heardSinceConnect.contains(topic);
     }
 
     Map<String, byte[]> retainedSnapshot() {
