@@ -38,6 +38,11 @@ public final class MqttBusConfig {
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(15);
     /** How long {@link MqttLeadershipBus#connect} waits for the first connection: 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * After a reconnect, how long after subscribing to its {@code state} topic the bus waits for the
+     * broker's retained state before it re-asserts its own: 1 s. It re-asserts only if none arrived.
+     */
+    public static final Duration DEFAULT_STATE_REASSERT_GRACE = Duration.ofSeconds(1);
     /** Prefix of Home Assistant MQTT discovery: {@value}. */
     public static final String DEFAULT_DISCOVERY_PREFIX = "homeassistant";
 
@@ -64,6 +69,7 @@ public final class MqttBusConfig {
     private final Duration reconnectInitialDelay;
     private final Duration reconnectMaxDelay;
     private final Duration connectTimeout;
+    private final Duration stateReassertGrace;
 
     private MqttBusConfig(Builder b) {
         host = b.host;
@@ -87,6 +93,7 @@ public final class MqttBusConfig {
         reconnectInitialDelay = b.reconnectInitialDelay;
         reconnectMaxDelay = b.reconnectMaxDelay;
         connectTimeout = b.connectTimeout;
+        stateReassertGrace = b.stateReassertGrace;
     }
 
     /** The defaults: {@code localhost:1883}, MQTT 5 with 3.1.1 fallback, prefix {@code piha/leader}. */
@@ -209,6 +216,11 @@ public final class MqttBusConfig {
         return connectTimeout;
     }
 
+    /** How long to wait for the broker's retained state after a reconnect before re-asserting ours. */
+    public Duration stateReassertGrace() {
+        return stateReassertGrace;
+    }
+
     /** The broker as {@code host:port}, for messages. */
     public String broker() {
         return host + ":" + port;
@@ -247,6 +259,7 @@ public final class MqttBusConfig {
         private Duration reconnectInitialDelay = DEFAULT_RECONNECT_INITIAL_DELAY;
         private Duration reconnectMaxDelay = DEFAULT_RECONNECT_MAX_DELAY;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration stateReassertGrace = DEFAULT_STATE_REASSERT_GRACE;
 
         private Builder() {
         }
@@ -273,6 +286,7 @@ public final class MqttBusConfig {
             reconnectInitialDelay = c.reconnectInitialDelay;
             reconnectMaxDelay = c.reconnectMaxDelay;
             connectTimeout = c.connectTimeout;
+            stateReassertGrace = c.stateReassertGrace;
         }
 
         /** Broker host and port. Default {@value #DEFAULT_HOST}:{@value #DEFAULT_PORT}. */
@@ -389,6 +403,12 @@ public final class MqttBusConfig {
             return this;
         }
 
+        /** Wait for the broker's retained state after a reconnect before re-asserting ours. Default 1 s. */
+        public Builder stateReassertGrace(Duration value) {
+            this.stateReassertGrace = value;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -421,6 +441,7 @@ public final class MqttBusConfig {
             positive("reconnectInitialDelay", reconnectInitialDelay);
             positive("reconnectMaxDelay", reconnectMaxDelay);
             positive("connectTimeout", connectTimeout);
+            positive("stateReassertGrace", stateReassertGrace);
             if (clockSkew == null || clockSkew.isNegative()) {
                 throw new IllegalArgumentException("clockSkew must be zero or positive, was " + clockSkew);
             }

@@ -18,8 +18,10 @@ import java.util.concurrent.CompletionStage;
  * Envelope commands are executed at most once per id within the replay window. When the configuration
  * names an {@linkplain MqttBusConfig#agentHost() agent host}, the connection leaves a Last Will
  * ({@code offline}, retained) and publishes {@code online} on every connection. After a reconnect the
- * bus re-subscribes and re-asserts the retained messages it last published (state, lease, availability,
- * discovery). Thread-safe.
+ * bus re-subscribes and re-asserts the retained messages it last published: lease, availability and
+ * discovery at once; its {@code state} only if the broker has no retained state within
+ * {@link MqttBusConfig#stateReassertGrace()} of asking for it, so that a host that was cut off never overwrites a state
+ * published while it was away. Thread-safe.
  *
  * @since 0.1
  */

@@ -1,6 +1,7 @@
 package io.piha.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.piha.api.leadership.Availability;
 import io.piha.api.leadership.Command;
@@ -9,6 +10,7 @@ import io.piha.api.leadership.Epoch;
 import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.LeaderState;
+import io.piha.api.leadership.LeadershipBusException;
 import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.LeadershipMessage.AvailabilityChanged;
 import io.piha.api.leadership.LeadershipMessage.CommandIssued;
@@ -201,9 +203,8 @@ abstract class LeadershipBusContract {
     }
 
     @Test
-    void retainedStateSurvivesABrokerRestartAndSubscriptionsResume() throws Exception {
-        MqttLeadershipBus leader = bus("leader");
-        await(leader.publish(new StateChanged(service, Optional.of(LeaderState.LEADER))));
+    void retainedStateSurvivesABrokerRestartAndSubscriptionsResume() {
+        raw().publish("piha/leader/" + service + "/state", "leader", true); // a v1 host: nobody re-asserts it
         Recorder control = subscribe(bus("control"));
         control.next(StateChanged.class);
 
@@ -216,7 +217,8 @@ abstract class LeadershipBusContract {
 
     @Test
     void retainedStateAndLeaseAreReassertedWhenTheBrokerLostThem() throws Exception {
-        MqttLeadershipBus arbiter = bus("arbiter");
+        MqttLeadershipBus arbiter = bus(config("arbiter").stateReassertGrace(Duration.ofMillis(200)), new Recorder());
+        subscribe(arbiter);
         Lease lease = new Lease(PRIMARY, Epoch.of(3), now());
         await(arbiter.publish(new StateChanged(service, Optional.of(LeaderState.LEADER))));
         await(arbiter.publish(new LeaseGranted(service, lease)));
@@ -225,6 +227,33 @@ abstract class LeadershipBusContract {
 
         Recorder late = subscribe(bus("late"));
         assertThat(late.next(LeaseGranted.class).lease()).isEqualTo(lease);
+        assertThat(late.next(StateChanged.class).state()).contains(LeaderState.LEADER);
+    }
+
+    @Test
+    void hostCutOffNeverOverwritesAStatePublishedWhileItWasAway() throws Exception {
+        TcpProxy link = open(new TcpProxy(broker().port()));
+        Recorder away = new Recorder();
+        MqttLeadershipBus formerLeader = bus(config("former").broker("127.0.0.1", link.port()).agentHost(PRIMARY)
+                .stateReassertGrace(Duration.ofMillis(100)), away);
+        open(formerLeader.subscribe(service, away));
+        await(formerLeader.publish(new StateChanged(service, Optional.of(LeaderState.STANDBY))));
+        Recorder observer = subscribe(bus("observer"));
+        observer.next(StateChanged.class, s -> s.state().equals(Optional.of(LeaderState.STANDBY)));
+
+        link.block();
+        raw().publish("piha/leader/" + service + "/state", "leader", true); // the other host took over meanwhile
+        observer.next(StateChanged.class, s -> s.state().equals(Optional.of(LeaderState.LEADER)));
+        link.unblock();
+        observer.next(AvailabilityChanged.class, a -> a.availability() == Availability.ONLINE);
+
+        // the re-assertion check runs 100 ms after the reconnect; give it ten times that to misbehave
+        Thread.sleep(1_000);
+        raw().publish("piha/leader/" + service + "/events", "{\"ts\": \"" + Instant.now()
+                + "\", \"event\": \"checkpoint\", \"actor\": \"test\"}", false);
+        observer.next(EventRecorded.class);
+        assertThat(observer.all).filteredOn(StateChanged.class::isInstance).last()
+                .isEqualTo(new StateChanged(service, Optional.of(LeaderState.LEADER)));
     }
 
     @Test
@@ -293,6 +322,18 @@ abstract class LeadershipBusContract {
     }
 
     @Test
+    void heartbeatsAreRetainedWithAnMqtt5ExpiryOfTheHeartbeatTimeout() throws Exception {
+        MqttLeadershipBus leader = bus(config("leader").heartbeatTimeout(Duration.ofSeconds(90)), new Recorder());
+        await(leader.publish(new HeartbeatPublished(service, Heartbeat.of(PRIMARY, now(), Epoch.of(1)))));
+
+        var retained = raw().receivePublish("piha/leader/" + service + "/heartbeat").orElseThrow();
+
+        assertThat(retained.isRetain()).isTrue();
+        assertThat(retained.getMessageExpiryInterval()).isPresent();
+        assertThat(retained.getMessageExpiryInterval().getAsLong()).isBetween(80L, 90L);
+    }
+
+    @Test
     void retainedHeartbeatOlderThanTheTimeoutCountsAsMissing() throws Exception {
         raw().publish("piha/leader/" + service + "/heartbeat",
                 "{\"ts\": \"" + Instant.now().minusSeconds(600) + "\", \"host_id\": \"haos-primary\"}", true);
@@ -349,6 +390,22 @@ abstract class LeadershipBusContract {
         await(leader.publish(new HeartbeatPublished(service, Heartbeat.of(PRIMARY, now(), Epoch.of(9)))));
 
         assertThat(control.next(HeartbeatPublished.class).heartbeat().epoch()).contains(Epoch.of(9));
+    }
+
+    @Test
+    void brokerFromBeforeMqtt5IsSpokenToInMqtt311WhenTheProtocolIsAuto() throws Exception {
+        Recorder control = subscribe(bus("control"));
+        TcpProxy legacy = open(new TcpProxy(broker().port(), true));
+        assertThatThrownBy(() -> MqttLeadershipBus.connect(config("leader-v5").broker("127.0.0.1", legacy.port())
+                .protocol(MqttProtocol.MQTT_5).build())).isInstanceOf(LeadershipBusException.class)
+                .hasMessageContaining("127.0.0.1:" + legacy.port());
+        MqttLeadershipBus leader = bus(config("leader-auto").broker("127.0.0.1", legacy.port())
+                .protocol(MqttProtocol.AUTO).agentHost(PRIMARY), new Recorder());
+
+        await(leader.publish(new HeartbeatPublished(service, Heartbeat.of(PRIMARY, now(), Epoch.of(2)))));
+
+        assertThat(control.next(HeartbeatPublished.class).heartbeat().epoch()).contains(Epoch.of(2));
+        assertThat(leader.isConnected()).isTrue();
     }
 
     @Test

@@ -34,11 +34,16 @@ final class RawClient implements AutoCloseable {
 
     /** The first message on {@code topic}, retained or live, within 5 s. */
     Optional<String> receive(String topic) {
+        return receivePublish(topic).map(m -> new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The first publication on {@code topic} with its MQTT 5 properties, within 5 s. */
+    Optional<Mqtt5Publish> receivePublish(String topic) {
         try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.SUBSCRIBED)) {
             client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
             Optional<Mqtt5Publish> p = publishes.receive(5, TimeUnit.SECONDS);
             client.unsubscribeWith().topicFilter(topic).send();
-            return p.map(m -> new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8));
+            return p;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -47,6 +52,8 @@ final class RawClient implements AutoCloseable {
 
     @Override
     public void close() {
-        client.disconnect();
+        if (client.getState().isConnected()) {
+            client.disconnect();
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,14 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
 
     private void onPublish(ServiceRoute route, String topic, byte[] payload, boolean retained) {
         Instant now = clock.instant();
-        DecodeResult result = codec.decode(topic, payload, retained, now);
+        DecodeResult result;
+        try {
+            result = codec.decode(topic, payload, retained, now);
+        } catch (RuntimeException e) { // a codec bug must not end the subscription: refuse, alert, go on
+            LOG.error("codec failed on a message for {}", topic, e);
+            result = new DecodeResult.Refused(new DecodeError(DecodeError.Kind.MALFORMED, topic, "payload",
+                    payload.length + " bytes", "could not be read: " + e));
+        }
         if (result instanceof DecodeResult.Decoded d) {
             accept(route, topic, payload, d.message(), now);
         } else if (result instanceof DecodeResult.Refused r) {
@@ -154,14 +162,43 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
 
     /**
      * On every connection: announce availability, then re-assert what the broker may have lost. This
-     * connection's will covers the first service; the others have their own will carriers.
+     * connection's will covers the first service; the others have their own will carriers. Lease,
+     * availability and discovery have one writer (this bus) and are re-asserted at once; the state topic
+     * has several, so it is re-asserted only if the broker has no retained state for it: a host that was
+     * cut off must never overwrite a state published while it was away.
      */
     private void onConnected(Transport transport) {
         config.agentHost().ifPresent(host -> transport.publish(codec.encode(
                 new AvailabilityChanged(config.services().get(0), host, Availability.ONLINE))));
-        reasserted.values().forEach(transport::publish);
-        LOG.info("leadership bus {} (re)connected to {}; re-asserted {} retained messages", config.clientId(),
-                config.broker(), reasserted.size());
+        reasserted.values().stream().filter(w -> !isStateTopic(w.topic())).forEach(transport::publish);
+        reasserted.values().stream().filter(w -> isStateTopic(w.topic())).forEach(w -> reassertIfLost(transport, w));
+        LOG.info("leadership bus {} (re)connected to {}", config.clientId(), config.broker());
+    }
+
+    /**
+     * Asks the broker for the retained state (a subscription to that one topic: retained messages follow
+     * its SUBACK on the same connection) and publishes ours only if none arrives within the grace period.
+     */
+    private void reassertIfLost(Transport transport, WireMessage state) {
+        AtomicBoolean heard = new AtomicBoolean();
+        transport.subscribe(state.topic(), (topic, payload, retained) -> heard.set(true))
+                .thenRunAsync(() -> {
+                    transport.unsubscribe(state.topic());
+                    if (!heard.get() && !closed.get() && state.equals(reasserted.get(state.topic()))) {
+                        LOG.info("broker {} has no retained state on {}; re-asserting '{}'", config.broker(),
+                                state.topic(), state.text());
+                        transport.publish(state);
+                    }
+                }, CompletableFuture.delayedExecutor(config.stateReassertGrace().toMillis(), TimeUnit.MILLISECONDS))
+                .exceptionally(e -> {
+                    LOG.warn("could not check the retained state on {} at {}: {}", state.topic(), config.broker(),
+                            e.toString());
+                    return null;
+                });
+    }
+
+    private boolean isStateTopic(String topic) {
+        return topic.startsWith(config.topics().prefix() + "/") && topic.endsWith("/state");
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 /** MQTT 3.1.1 over the HiveMQ client, for brokers that do not speak 5; no broker-side expiry. */
 final class Mqtt3Transport implements Transport {
 
+    private final java.util.concurrent.atomic.AtomicBoolean everConnected =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Mqtt3AsyncClient client;
 
     Mqtt3Transport(MqttBusConfig config, Optional<WireMessage> will, Lifecycle lifecycle) {
@@ -23,8 +25,16 @@ final class Mqtt3Transport implements Transport {
                 .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
                 .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(ctx -> lifecycle.connected())
-                .addDisconnectedListener(ctx -> lifecycle.disconnected(ctx.getCause()));
+                .addConnectedListener(ctx -> {
+                    everConnected.set(true);
+                    lifecycle.connected();
+                })
+                .addDisconnectedListener(ctx -> {
+                    if (!everConnected.get()) {
+                        ctx.getReconnector().reconnect(false); // a failed first connect is the caller's to report
+                    }
+                    lifecycle.disconnected(ctx.getCause());
+                });
         if (config.tls()) {
             b = b.sslConfig(Tls.sslConfig(config));
         }

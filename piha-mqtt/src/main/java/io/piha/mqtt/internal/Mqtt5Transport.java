@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** MQTT 5 over the HiveMQ client: message expiry on heartbeats, reason codes in failures. */
 final class Mqtt5Transport implements Transport {
 
+    private final java.util.concurrent.atomic.AtomicBoolean everConnected =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Mqtt5AsyncClient client;
 
     Mqtt5Transport(MqttBusConfig config, Optional<WireMessage> will, Lifecycle lifecycle) {
@@ -25,8 +27,16 @@ final class Mqtt5Transport implements Transport {
                 .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
                 .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(ctx -> lifecycle.connected())
-                .addDisconnectedListener(ctx -> lifecycle.disconnected(ctx.getCause()));
+                .addConnectedListener(ctx -> {
+                    everConnected.set(true);
+                    lifecycle.connected();
+                })
+                .addDisconnectedListener(ctx -> {
+                    if (!everConnected.get()) {
+                        ctx.getReconnector().reconnect(false); // a failed first connect is the caller's to report
+                    }
+                    lifecycle.disconnected(ctx.getCause());
+                });
         if (config.tls()) {
             b = b.sslConfig(Tls.sslConfig(config));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
 import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.LeadershipEvent;
@@ -129,21 +130,16 @@ public final class WireJson {
     public static Envelope readCommand(String text, Instant now, Duration skew) {
         JsonFields f = JsonFields.parse(text, now, skew);
         String verbText = f.text("command");
-        var verb = io.piha.api.leadership.CommandVerb.values();
-        io.piha.api.leadership.CommandVerb parsed = null;
-        for (var v : verb) {
-            if (v.wire().equals(verbText.strip().toLowerCase(java.util.Locale.ROOT))) {
-                parsed = v;
-            }
-        }
-        if (parsed == null) {
-            throw new Refusal(Kind.INVALID_VALUE, "command", verbText,
-                    "unknown command: expected promote, demote, freeze or thaw");
+        CommandVerb verb;
+        try {
+            verb = CommandVerb.fromWire(verbText);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Kind.INVALID_VALUE, "command", verbText, e.getMessage());
         }
         String id = f.text("id");
         Optional<HostId> target = f.optionalHost("target");
         try {
-            Command c = new Command(parsed, Optional.of(id), target, f.optionalEpoch("epoch"),
+            Command c = new Command(verb, Optional.of(id), target, f.optionalEpoch("epoch"),
                     f.optionalText("reason"), f.optionalText("actor"), f.optionalTimestamp("issued_at"),
                     f.optionalDeadline("expires_at"));
             return new Envelope(c, f.optionalText("sig"));

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 public final class EmbeddedHiveMq implements TestBroker {
 
     private final int port = TestBroker.freePort();
+    private final int tlsPort = TestBroker.freePort();
     private final Path home;
     private EmbeddedHiveMQ hivemq;
 
@@ -20,6 +21,7 @@ public final class EmbeddedHiveMq implements TestBroker {
             home = Files.createTempDirectory("piha-hivemq-");
             Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("extensions"));
+            SelfSignedCertificate.create(home.resolve("broker.p12"), home.resolve("ca.pem"));
             Files.writeString(home.resolve("conf/config.xml"), """
                     <?xml version="1.0"?>
                     <hivemq>
@@ -28,10 +30,22 @@ public final class EmbeddedHiveMq implements TestBroker {
                           <port>%d</port>
                           <bind-address>127.0.0.1</bind-address>
                         </tcp-listener>
+                        <tls-tcp-listener>
+                          <port>%d</port>
+                          <bind-address>127.0.0.1</bind-address>
+                          <tls>
+                            <keystore>
+                              <path>%s</path>
+                              <password>%s</password>
+                              <private-key-password>%s</private-key-password>
+                            </keystore>
+                          </tls>
+                        </tls-tcp-listener>
                       </listeners>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(port));
+                    """.formatted(port, tlsPort, home.resolve("broker.p12"), SelfSignedCertificate.PASSWORD,
+                    SelfSignedCertificate.PASSWORD));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare HiveMQ folders", e);
         }
@@ -61,6 +75,16 @@ public final class EmbeddedHiveMq implements TestBroker {
     @Override
     public int port() {
         return port;
+    }
+
+    /** The port of the TLS listener, whose certificate is {@link #caCertificate()}. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The PEM certificate a client must trust for the TLS listener, as a home CA. */
+    public Path caCertificate() {
+        return home.resolve("ca.pem");
     }
 
     @Override

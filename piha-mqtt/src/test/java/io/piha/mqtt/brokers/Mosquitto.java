@@ -16,7 +16,11 @@ public final class Mosquitto implements TestBroker {
     /** CI sets this to {@code true}: a missing binary then fails instead of skipping. */
     public static final String REQUIRE_ENV = "PIHA_REQUIRE_MOSQUITTO";
 
+    /** The password of user {@code piha} on the secured listener. */
+    public static final String PASSWORD = "mosquitto-test-only";
+
     private final int port = TestBroker.freePort();
+    private final int securedPort = TestBroker.freePort();
     private final Path home;
     private final Path binary;
     private Process process;
@@ -25,17 +29,43 @@ public final class Mosquitto implements TestBroker {
         this.binary = binary;
         try {
             home = Files.createTempDirectory("piha-mosquitto-");
+            Path passwords = home.resolve("passwords");
+            Files.writeString(passwords, "piha:" + PASSWORD + "\n");
+            hashPasswords(passwords);
             Files.writeString(home.resolve("mosquitto.conf"), """
+                    user %s
+                    per_listener_settings true
                     listener %d 127.0.0.1
                     allow_anonymous true
+                    listener %d 127.0.0.1
+                    allow_anonymous false
+                    password_file %s
                     persistence true
                     persistence_location %s/
                     log_dest file %s/mosquitto.log
                     log_type error
                     log_type warning
-                    """.formatted(port, home, home));
+                    """.formatted(System.getProperty("user.name"), port, securedPort, passwords, home, home));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Mosquitto config", e);
+        }
+    }
+
+    /** A listener that requires user {@code piha} with {@link #PASSWORD}. */
+    public int securedPort() {
+        return securedPort;
+    }
+
+    private static void hashPasswords(Path file) throws IOException {
+        Process p = new ProcessBuilder("mosquitto_passwd", "-U", file.toString()).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("mosquitto_passwd failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

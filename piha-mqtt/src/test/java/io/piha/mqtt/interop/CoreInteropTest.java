@@ -186,6 +186,24 @@ class CoreInteropTest {
     }
 
     @Test
+    void duplicatedAndReorderedHeartbeatsFromTheBrokerAreRefusedByTheArbiterWithoutStateChange() {
+        var arbiter = arbiter();
+        String newer = "{\"ts\": \"" + clock.instant() + "\", \"host_id\": \"haos-primary\"}";
+        String older = "{\"ts\": \"" + clock.instant().minusSeconds(30) + "\", \"host_id\": \"haos-primary\"}";
+        publish("heartbeat", newer, false);
+        var adopted = arbiter.next(d -> d.state().leader().isPresent());
+
+        publish("heartbeat", newer, false);
+        publish("heartbeat", older, false);
+
+        var duplicate = arbiter.next(d -> !d.accepted());
+        var reordered = arbiter.next(d -> !d.accepted());
+        assertThat(duplicate.verdict().toString()).contains("duplicate or reordered");
+        assertThat(reordered.verdict().toString()).contains("duplicate or reordered");
+        assertThat(reordered.state()).isEqualTo(adopted.state());
+    }
+
+    @Test
     void formerLeaderSeeingANewerEpochOverTheBrokerStopsAtOnce() {
         var primary = open(Machines.node(bus("primary", broker.port(), PRIMARY), service,
                 new NodeMachine(NodePolicy.ofDefaults(service, PRIMARY)), clock));
