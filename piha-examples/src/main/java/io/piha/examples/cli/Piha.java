@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Keeps a Home Assistant estate alive without a person at the keyboard.",
         subcommands = {
             DrillCommand.class,
+            BenchCommand.class,
             io.piha.examples.cli.run.ServiceCommands.ControlPlaneCommand.class,
             io.piha.examples.cli.run.ServiceCommands.AgentCommand.class,
             io.piha.examples.cli.run.ResetHostCommand.class,

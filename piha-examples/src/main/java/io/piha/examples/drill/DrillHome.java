@@ -58,14 +58,11 @@ final class DrillHome implements AutoCloseable {
     static final HostId STANDBY = HostId.of("ha-standby");
     static final Duration HEARTBEAT = Duration.ofMillis(300);
     static final String TOKEN = "drill-long-lived-token";
+    static final Duration OFF_TIME = Duration.ofMillis(200);
 
     final Clock clock = Clock.systemUTC();
     final DrillTimeline timeline;
-    final ArbiterPolicy policy = ArbiterPolicy.custom(SERVICE, new Topology(PRIMARY, STANDBY))
-            .heartbeatTimeout(Duration.ofMillis(900)).recoveryWait(Duration.ofMillis(600))
-            .probeTimeout(Duration.ofMillis(500)).promotionTimeout(Duration.ofSeconds(3))
-            .minTimeBetweenFailovers(Duration.ofSeconds(9)).retryInterval(Duration.ofMillis(600))
-            .commandTtl(Duration.ofSeconds(30)).build();
+    final ArbiterPolicy policy;
     final int brokerPort;
     final SimulatedPoeSwitch poeSwitch;
     final SimulatedHomeAssistant primary;
@@ -74,6 +71,7 @@ final class DrillHome implements AutoCloseable {
     final ControlPlane controlPlane;
     final Agent standbyAgent;
     private final MqttLeadershipBus operatorBus;
+    private final MqttLeadershipBus observer;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Path work;
 
@@ -82,7 +80,17 @@ final class DrillHome implements AutoCloseable {
      *     HiveMQ CE in-process
      */
     DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort) {
+        this(timeline, externalBrokerPort, Duration.ofSeconds(9));
+    }
+
+    /** As above, with the anti-flap interval given (benchmarks fail over again and again). */
+    DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort, Duration minTimeBetweenFailovers) {
         this.timeline = timeline;
+        this.policy = ArbiterPolicy.custom(SERVICE, new Topology(PRIMARY, STANDBY))
+                .heartbeatTimeout(Duration.ofMillis(900)).recoveryWait(Duration.ofMillis(600))
+                .probeTimeout(Duration.ofMillis(500)).promotionTimeout(Duration.ofSeconds(3))
+                .minTimeBetweenFailovers(minTimeBetweenFailovers).retryInterval(Duration.ofMillis(600))
+                .commandTtl(Duration.ofSeconds(30)).build();
         try {
             work = Files.createTempDirectory("piha-drill-");
         } catch (IOException e) {
@@ -109,7 +117,8 @@ final class DrillHome implements AutoCloseable {
             }
         });
         rack = rack();
-        keep(bus("piha-observer", Optional.empty())).subscribe(SERVICE, timeline);
+        observer = keep(bus("piha-observer", Optional.empty()));
+        observer.subscribe(SERVICE, timeline);
         operatorBus = keep(bus("piha-operator", Optional.empty()));
         controlPlane = keep(new ControlPlane(policy, new ControlPlane.Wiring(keep(bus("piha-control-plane", Optional.empty())),
                 probes(), new GuardedPorts(Map.of(PRIMARY, new GuardedPorts.Port(rack, PRIMARY.value()),
@@ -125,7 +134,7 @@ final class DrillHome implements AutoCloseable {
                 "nas", PortAddress.of(1, 8)), Set.of("nas"));
         SnmpPoeDriver driver = keep(SnmpPoeDriver.open(SnmpSwitchConfig.of(poeSwitch.address(),
                 SnmpCredentials.community(Secret.of("private")), map)));
-        SafetyConfig safety = SafetyConfig.custom().offTime(Duration.ofMillis(200)).portCooldown(Duration.ofMillis(100))
+        SafetyConfig safety = SafetyConfig.custom().offTime(OFF_TIME).portCooldown(Duration.ofMillis(100))
                 .rateLimits(20, 40, Duration.ofMinutes(1)).build();
         AlertSink alerts = a -> timeline.line("poe", a.severity() + " " + a.code() + ": " + a.message());
         return new GuardedSwitch(driver, safety, SafetyLedger.inMemory(), clock, Pause.REAL,
@@ -151,6 +160,11 @@ final class DrillHome implements AutoCloseable {
     void operator(Command command) {
         timeline.line("operator", "sends " + command.describe());
         operatorBus.publish(new LeadershipMessage.CommandIssued(SERVICE, command));
+    }
+
+    /** Subscribes another listener to everything the service's topics carry. */
+    void observe(io.piha.api.leadership.LeadershipListener listener) {
+        observer.subscribe(SERVICE, listener);
     }
 
     /** A person switches a port on through the safety layer (after repairing the host). */

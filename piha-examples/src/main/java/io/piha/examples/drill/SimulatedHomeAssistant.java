@@ -60,6 +60,7 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
     private volatile boolean automationsOn;
     private volatile boolean leading;
     private volatile long epoch;
+    private volatile java.time.Instant lastHeartbeat;
     private Mqtt5AsyncClient mqtt;
 
     /**
@@ -213,7 +214,13 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
         String ts = OffsetDateTime.now(clock.withZone(ZoneOffset.ofHours(1))).format(HA_ISO);
         String json = "{\n  \"ts\": \"" + ts + "\",\n  \"host_id\": \"" + id + "\""
                 + (epoch > 0 ? ",\n  \"epoch\": " + epoch + ",\n  \"role\": \"leader\"" : "") + "\n}";
+        lastHeartbeat = clock.instant();
         publish(topics.heartbeat(service), json, true);
+    }
+
+    /** When it last published a heartbeat, if ever. */
+    public java.util.Optional<java.time.Instant> lastHeartbeat() {
+        return java.util.Optional.ofNullable(lastHeartbeat);
     }
 
     private void publish(String topic, String payload, boolean retain) {
