@@ -66,9 +66,10 @@ public final class ControlPlane implements AutoCloseable {
      * @param audit where decisions are recorded
      * @param memory where the state is remembered across restarts
      * @param clock the time source
+     * @param incidents where incidents for config sync go (heartbeat missed, probe failure, failover)
      */
     public record Wiring(LeadershipBus bus, Map<HostId, HealthProbe> probes, HostPower power, AlertSink alerts,
-                         AuditLog audit, ArbiterMemory memory, Clock clock) {
+                         AuditLog audit, ArbiterMemory memory, Clock clock, io.piha.api.sync.IncidentLog incidents) {
         /** @throws NullPointerException if a component is null */
         public Wiring {
             Objects.requireNonNull(bus, "bus");
@@ -78,8 +79,26 @@ public final class ControlPlane implements AutoCloseable {
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(memory, "memory");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(incidents, "incidents");
+        }
+
+        /** Wiring without config sync: incidents are dropped. */
+        public Wiring(LeadershipBus bus, Map<HostId, HealthProbe> probes, HostPower power, AlertSink alerts,
+                      AuditLog audit, ArbiterMemory memory, Clock clock) {
+            this(bus, probes, power, alerts, audit, memory, clock, NO_INCIDENTS);
         }
     }
+
+    private static final io.piha.api.sync.IncidentLog NO_INCIDENTS = new io.piha.api.sync.IncidentLog() {
+        @Override
+        public void record(io.piha.api.sync.Incident incident) {
+        }
+
+        @Override
+        public java.util.Optional<io.piha.api.sync.Incident> latest(Instant notAfter) {
+            return java.util.Optional.empty();
+        }
+    };
 
     /** A control plane, not yet started. */
     public ControlPlane(ArbiterPolicy policy, Wiring wiring) {
@@ -214,6 +233,7 @@ public final class ControlPlane implements AutoCloseable {
         } else if (e instanceof ArbiterEffect.Publish p) {
             publish(p.message());
         } else if (e instanceof ArbiterEffect.RaiseAlert a) {
+            guarded("incident", () -> IncidentFeed.record(wiring.incidents(), a.alert(), policy.actor()));
             // Sinks may block on slow webhooks: never on the decision thread.
             workers.execute(() -> guarded("alert", () -> wiring.alerts().send(a.alert())));
         } else if (e instanceof ArbiterEffect.Audit a) {
