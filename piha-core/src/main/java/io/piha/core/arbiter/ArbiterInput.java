@@ -19,6 +19,23 @@ import java.util.Optional;
  */
 public sealed interface ArbiterInput {
 
+    /** The input a bus message is for the arbiter: every kind of leadership message is one. */
+    static ArbiterInput of(io.piha.api.leadership.LeadershipMessage m) {
+        if (m instanceof io.piha.api.leadership.LeadershipMessage.HeartbeatPublished h) {
+            return new HeartbeatObserved(h.heartbeat());
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.CommandIssued c) {
+            return new CommandObserved(c.command());
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.StateChanged s) {
+            return new StateObserved(s.state());
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.LeaseGranted l) {
+            return new LeaseObserved(l.lease());
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.EventRecorded e) {
+            return new EventObserved(e.event());
+        }
+        io.piha.api.leadership.LeadershipMessage.AvailabilityChanged a = (io.piha.api.leadership.LeadershipMessage.AvailabilityChanged) m;
+        return new AvailabilityObserved(a.host(), a.availability());
+    }
+
     /** Time passed; the edge sends one at least at {@link ArbiterMachine#nextWakeUp}. */
     record Tick() implements ArbiterInput {
     }

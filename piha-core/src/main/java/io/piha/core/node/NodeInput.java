@@ -15,6 +15,23 @@ import java.util.Optional;
 public sealed interface NodeInput {
 
     /**
+     * The input a bus message is for a node: commands, state, leases and heartbeats; empty for the rest
+     * (events, availability), which a node does not decide on.
+     */
+    static Optional<NodeInput> of(io.piha.api.leadership.LeadershipMessage m) {
+        if (m instanceof io.piha.api.leadership.LeadershipMessage.CommandIssued c) {
+            return Optional.of(new CommandReceived(c.command()));
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.StateChanged s) {
+            return Optional.of(new StateObserved(s.state()));
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.LeaseGranted l) {
+            return Optional.of(new LeaseObserved(l.lease()));
+        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.HeartbeatPublished h) {
+            return Optional.of(new HeartbeatObserved(h.heartbeat()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A command arrived on the service's command topic.
      *
      * @param command the command, plain or envelope

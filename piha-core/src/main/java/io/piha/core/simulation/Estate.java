@@ -216,39 +216,11 @@ public final class Estate {
             return;
         }
         observers.forEach(o -> o.delivered(now, h.id, m));
-        NodeInput input = nodeInput(m);
-        if (input != null) {
-            decideNode(h, input);
-        }
-    }
-
-    private static NodeInput nodeInput(LeadershipMessage m) {
-        if (m instanceof LeadershipMessage.CommandIssued c) {
-            return new NodeInput.CommandReceived(c.command());
-        } else if (m instanceof LeadershipMessage.StateChanged s) {
-            return new NodeInput.StateObserved(s.state());
-        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
-            return new NodeInput.LeaseObserved(l.lease());
-        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
-            return new NodeInput.HeartbeatObserved(h.heartbeat());
-        }
-        return null;
+        NodeInput.of(m).ifPresent(input -> decideNode(h, input));
     }
 
     private void toArbiter(LeadershipMessage m) {
-        if (m instanceof LeadershipMessage.CommandIssued c) {
-            decideArbiter(new ArbiterInput.CommandObserved(c.command()));
-        } else if (m instanceof LeadershipMessage.StateChanged s) {
-            decideArbiter(new ArbiterInput.StateObserved(s.state()));
-        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
-            decideArbiter(new ArbiterInput.LeaseObserved(l.lease()));
-        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
-            decideArbiter(new ArbiterInput.HeartbeatObserved(h.heartbeat()));
-        } else if (m instanceof LeadershipMessage.EventRecorded e) {
-            decideArbiter(new ArbiterInput.EventObserved(e.event()));
-        } else if (m instanceof LeadershipMessage.AvailabilityChanged a) {
-            decideArbiter(new ArbiterInput.AvailabilityObserved(a.host(), a.availability()));
-        }
+        decideArbiter(ArbiterInput.of(m));
     }
 
     // ---- the agents ----

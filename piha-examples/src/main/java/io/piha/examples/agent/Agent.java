@@ -74,10 +74,7 @@ public final class Agent implements AutoCloseable {
     public Agent start() {
         LOG.info("agent {} for {} starts as standby", policy.self(), policy.service());
         subscription = bus.subscribe(policy.service(), (LeadershipListener) message -> {
-            NodeInput input = inputOf(message);
-            if (input != null) {
-                thread.execute(() -> decide(input));
-            }
+            NodeInput.of(message).ifPresent(input -> thread.execute(() -> decide(input)));
         });
         return this;
     }
@@ -90,19 +87,6 @@ public final class Agent implements AutoCloseable {
     /** The agent's state now. */
     public NodeState state() {
         return state;
-    }
-
-    static NodeInput inputOf(LeadershipMessage m) {
-        if (m instanceof LeadershipMessage.CommandIssued c) {
-            return new NodeInput.CommandReceived(c.command());
-        } else if (m instanceof LeadershipMessage.StateChanged s) {
-            return new NodeInput.StateObserved(s.state());
-        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
-            return new NodeInput.LeaseObserved(l.lease());
-        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
-            return new NodeInput.HeartbeatObserved(h.heartbeat());
-        }
-        return null;
     }
 
     private void decide(NodeInput input) {

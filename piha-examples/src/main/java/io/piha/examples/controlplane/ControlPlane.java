@@ -129,10 +129,7 @@ public final class ControlPlane implements AutoCloseable {
         subscription = wiring.bus().subscribe(policy.service(), new LeadershipListener() {
             @Override
             public void onMessage(LeadershipMessage message) {
-                ArbiterInput input = inputOf(message);
-                if (input != null) {
-                    submit(input);
-                }
+                submit(ArbiterInput.of(message));
             }
 
             @Override
@@ -171,23 +168,6 @@ public final class ControlPlane implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             LOG.debug("{}: closed; {} dropped", policy.service(), input);
         }
-    }
-
-    static ArbiterInput inputOf(LeadershipMessage m) {
-        if (m instanceof LeadershipMessage.HeartbeatPublished h) {
-            return new ArbiterInput.HeartbeatObserved(h.heartbeat());
-        } else if (m instanceof LeadershipMessage.CommandIssued c) {
-            return new ArbiterInput.CommandObserved(c.command());
-        } else if (m instanceof LeadershipMessage.StateChanged s) {
-            return new ArbiterInput.StateObserved(s.state());
-        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
-            return new ArbiterInput.LeaseObserved(l.lease());
-        } else if (m instanceof LeadershipMessage.EventRecorded e) {
-            return new ArbiterInput.EventObserved(e.event());
-        } else if (m instanceof LeadershipMessage.AvailabilityChanged a) {
-            return new ArbiterInput.AvailabilityObserved(a.host(), a.availability());
-        }
-        return null;
     }
 
     private void decide(ArbiterInput input) {
