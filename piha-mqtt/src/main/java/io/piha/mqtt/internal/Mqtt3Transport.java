@@ -1,6 +1,5 @@
 package io.piha.mqtt.internal;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
@@ -8,36 +7,14 @@ import io.piha.mqtt.MqttBusConfig;
 import io.piha.mqtt.WireMessage;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** MQTT 3.1.1 over the HiveMQ client, for brokers that do not speak 5; no broker-side expiry. */
 final class Mqtt3Transport implements Transport {
 
-    private final java.util.concurrent.atomic.AtomicBoolean everConnected =
-            new java.util.concurrent.atomic.AtomicBoolean();
     private final Mqtt3AsyncClient client;
 
     Mqtt3Transport(MqttBusConfig config, Optional<WireMessage> will, Lifecycle lifecycle) {
-        Mqtt3ClientBuilder b = MqttClient.builder().useMqttVersion3()
-                .identifier(config.clientId())
-                .serverHost(config.host()).serverPort(config.port())
-                .automaticReconnect()
-                .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-                .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-                .applyAutomaticReconnect()
-                .addConnectedListener(ctx -> {
-                    everConnected.set(true);
-                    lifecycle.connected();
-                })
-                .addDisconnectedListener(ctx -> {
-                    if (!everConnected.get()) {
-                        ctx.getReconnector().reconnect(false); // a failed first connect is the caller's to report
-                    }
-                    lifecycle.disconnected(ctx.getCause());
-                });
-        if (config.tls()) {
-            b = b.sslConfig(Tls.sslConfig(config));
-        }
+        Mqtt3ClientBuilder b = ClientBuilders.common(config, lifecycle).useMqttVersion3();
         if (config.username().isPresent()) {
             b = b.simpleAuth().username(config.username().get())
                     .password(config.password().map(p -> p.bytes()).orElse(new byte[0])).applySimpleAuth();
