@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,15 +277,6 @@ public final class ControlPlane implements AutoCloseable {
             r.run();
         } catch (RuntimeException ex) {
             LOG.error("{}: {} failed: {}", policy.service(), what, ex.toString());
-        }
-    }
-
-    /** Runs {@code action} on the decision thread and waits, for tests and the CLI. */
-    public void inspect(Consumer<ArbiterState> action) {
-        try {
-            decider.submit(() -> action.accept(state)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("control plane of " + policy.service() + " did not answer", e);
         }
     }
 
