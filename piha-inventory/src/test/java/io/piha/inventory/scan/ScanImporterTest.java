@@ -11,6 +11,7 @@ import io.piha.api.inventory.MacAddress;
 import io.piha.api.inventory.Sighting;
 import io.piha.api.inventory.Site;
 import io.piha.api.inventory.SiteScope;
+import io.piha.api.inventory.Slug;
 import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +104,14 @@ class ScanImporterTest {
         assertThat(first.rejected()).hasSize(5);
         List<AuditRecord> audit = store.audit().byImportRun(first.importRunId());
         assertThat(audit).isNotEmpty().allSatisfy(r -> assertThat(r.actor()).isEqualTo("rohit"));
-        assertThat(audit).extracting(AuditRecord::objectType).contains("device", "device_mac");
+        // one 'create' entry per new device, naming its MAC (not a second entry for the device_mac row)
+        assertThat(audit).hasSize(3).allSatisfy(r -> {
+            assertThat(r.action()).isEqualTo("create");
+            assertThat(r.objectType()).isEqualTo("device");
+            assertThat(r.siteId()).contains(home.id());
+        });
+        assertThat(audit).extracting(r -> r.after().orElseThrow())
+                .anySatisfy(after -> assertThat(after).contains("\"macs\": [\"60:22:32:aa:bb:01\"]", "\"slug\": \"mac-602232aabb01\""));
 
         clock.advance(Duration.ofHours(1));
         ScanResult again = importer.apply(home.id(), scan(SCAN), "rohit", ImportProgress.SILENT);
@@ -162,6 +172,24 @@ class ScanImporterTest {
         assertThat(r.devicesRenamed()).isEqualTo(1);
         assertThat(store.devices().findByMac(SiteScope.of(site), MacAddress.parse("00:1a:2b:00:00:0a")).get(0).name())
                 .isEqualTo("new");
+    }
+
+    @Test
+    void aNewMacWhoseSlugAnotherDeviceHasGetsNoDeviceButIsReportedAndSighted() {
+        Site barn = Fixtures.sites(store, "slugs", "barn")[0];
+        store.devices().create(new Device(UUID.randomUUID(), barn.id(), Optional.empty(), Slug.of("mac-00aa11000001"),
+                "Named by hand", List.of(), Map.of(), 0), "rohit");
+        ScanResult r = importer.apply(barn.id(), scan("[{\"ip\": \"10.4.0.1\", \"mac\": \"00:aa:11:00:00:01\"},"
+                + " {\"ip\": \"10.4.0.2\", \"mac\": \"00:aa:11:00:00:02\"}]"), "scanner", ImportProgress.SILENT);
+        assertThat(r.devicesCreated()).isEqualTo(1);
+        assertThat(r.newMacs()).hasSize(2);
+        assertThat(r.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.row()).isEqualTo("row 1");
+            assertThat(rejection.value()).isEqualTo("00:aa:11:00:00:01");
+            assertThat(rejection.reason()).contains("mac-00aa11000001", "sighting is recorded");
+        });
+        assertThat(store.devices().findByMac(SiteScope.of(barn.id()), MacAddress.parse("00:aa:11:00:00:01"))).isEmpty();
+        assertThat(store.sightings().findByMac(SiteScope.of(barn.id()), MacAddress.parse("00:aa:11:00:00:01"))).hasSize(1);
     }
 
     @Test
