@@ -29,7 +29,7 @@ class RestDriverFaultsTest {
         routerOs = new RestBench(new FakeRouterOs("admin", RestBench.PASSWORD, Set.of("ether2", "ether3")),
                 RouterOsDriverContractTest.PORTS, RouterOsPoeDriver::new, PortAddress::nativeName);
         unifi = new RestBench(new FakeUnifi(true, RestBench.PASSWORD, Set.of("1", "2", "3")),
-                UnifiUnifiOsDriverContractTest.PORTS,
+                UnifiDriverContract.PORTS,
                 c -> new UnifiPoeDriver(c, "default", FakeUnifi.MAC, UnifiPoeDriver.Flavor.UNIFI_OS),
                 a -> Integer.toString(a.port()));
     }
