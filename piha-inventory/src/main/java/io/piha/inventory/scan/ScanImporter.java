@@ -52,6 +52,11 @@ public final class ScanImporter {
     /** Rows per COPY buffer (and per progress report). */
     public static final int DEFAULT_CHUNK = 10_000;
     private static final int ANALYZE_AFTER = 5_000;
+    /**
+     * Progress steps after staging: new MACs found, devices, MACs, audit entries, names, sightings, run closed,
+     * statistics.
+     */
+    private static final int STEPS = 8;
     /** The longest device name the schema accepts. */
     private static final int MAX_NAME = 200;
 
@@ -109,7 +114,7 @@ public final class ScanImporter {
         List<ScanResult.Move> moved = h.createQuery(ScanSql.MOVED).bind("site", site).bind("source", SOURCE)
                 .map((rs, ctx) -> new ScanResult.Move(MacAddress.parse(rs.getString(1)),
                         IpAddress.parse(rs.getString(2)), IpAddress.parse(rs.getString(3)))).list();
-        progress.update("applying", 0, 6);
+        progress.update("applying", 0, STEPS);
         h.createUpdate(ScanSql.STAGE_NEW).bind("site", site).execute();
         List<MacAddress> newMacs = new ArrayList<>();
         List<Staged> creating = new ArrayList<>();
@@ -126,9 +131,8 @@ public final class ScanImporter {
                         creating.add(fresh);
                     }
                 });
-        progress.update("applying", 1, 6);
-        int created = createDevices(h, site, run, actor, at, creating);
-        progress.update("applying", 2, 6);
+        progress.update("applying", 1, STEPS);
+        int created = createDevices(h, site, run, actor, at, creating, progress);
         int kept = 0;
         int renamed = 0;
         if (newMacs.size() < staged.size()) {
@@ -139,12 +143,12 @@ public final class ScanImporter {
             renamed = h.createUpdate(ScanSql.RENAME_DEVICES).bind("site", site)
                     .bindArray("overwritable", String.class, overwritable).execute();
         }
-        progress.update("applying", 3, 6);
+        progress.update("applying", 5, STEPS);
         int sightings = h.createUpdate(ScanSql.UPDATE_SIGHTINGS).bind("site", site).bind("source", SOURCE)
                 .bind("run", run).execute();
         sightings += h.createUpdate(ScanSql.INSERT_SIGHTINGS).bind("site", site).bind("source", SOURCE)
                 .bind("run", run).execute();
-        progress.update("applying", 4, 6);
+        progress.update("applying", 6, STEPS);
         h.createUpdate("UPDATE import_run SET finished_at = :at, accepted = :accepted,"
                         + " summary = jsonb_build_object('devices_created', :created, 'devices_renamed', :renamed,"
                         + " 'fields_kept', :kept, 'sightings_written', :sightings) WHERE id = :run")
@@ -152,12 +156,12 @@ public final class ScanImporter {
                 .bind("created", created).bind("renamed", renamed).bind("kept", kept).bind("sightings", sightings)
                 .bind("run", run).execute();
         h.execute("DROP TABLE scan_new, scan_stage");
-        progress.update("applying", 5, 6);
+        progress.update("applying", 7, STEPS);
         if (created + renamed + sightings > ANALYZE_AFTER) {
             // a bulk load leaves the planner with stale statistics: later lookups by MAC would scan
             h.execute("ANALYZE device, device_mac, sighting");
         }
-        progress.update("applying", 6, 6);
+        progress.update("applying", STEPS, STEPS);
         return new ScanResult(run, dryRun, scan.rows().size(), rejected, newMacs, moved, created, renamed, kept,
                 sightings);
     }
@@ -167,17 +171,21 @@ public final class ScanImporter {
      * rather than by the schema's triggers, which would write two per device (one for its MAC) and build each
      * one's JSON in the database, the slowest part of a large import.
      */
-    private static int createDevices(Handle h, UUID site, UUID run, String actor, Instant at, List<Staged> rows) {
+    private static int createDevices(Handle h, UUID site, UUID run, String actor, Instant at, List<Staged> rows,
+                                     ImportProgress progress) {
         h.createQuery("SELECT set_config('piha.audited_by_import', :run, true)").bind("run", run.toString())
                 .mapToMap().one();
         int created = h.createUpdate(ScanSql.CREATE_DEVICES).bind("site", site).execute();
+        progress.update("applying", 2, STEPS);
         h.createUpdate(ScanSql.LINK_MACS).bind("site", site).execute();
+        progress.update("applying", 3, STEPS);
         String prefix = Csv.field(at.toString()) + "," + Csv.field(actor) + ",create,device,";
         String suffix = "," + site + ",";
         String runId = "," + run + "\n";
         copy(h, ScanSql.COPY_AUDIT, rows, ImportProgress.SILENT, "auditing", (row, csv) -> csv.append(prefix)
                 .append(row.deviceId()).append(suffix).append(Csv.field(row.createdJson(site))).append(runId));
         h.createQuery("SELECT set_config('piha.audited_by_import', '', true)").mapToMap().one();
+        progress.update("applying", 4, STEPS);
         return created;
     }
 
