@@ -75,8 +75,8 @@ public final class JdbiDeviceRepository implements DeviceRepository {
     @Override
     public List<Device> findByMac(SiteScope scope, MacAddress mac) {
         return tx.read("find device by MAC " + mac, h -> Scopes.bind(h.createQuery(SELECT
-                        + " JOIN device_mac dm ON dm.device_id = d.id WHERE dm.mac = CAST(:mac AS macaddr) AND "
-                        + Scopes.condition("dm.site_id")), scope)
+                        + " JOIN device_mac dm ON dm.device_id = d.id WHERE dm.mac = CAST(:mac AS macaddr)"
+                        + " AND dm.site_id IN (" + Scopes.sites() + ")"), scope)
                 .bind("mac", mac.value()).map((rs, ctx) -> map(rs)).list());
     }
 

@@ -34,7 +34,7 @@ public final class JdbiSightingRepository implements SightingRepository {
     @Override
     public List<Sighting> findByMac(SiteScope scope, MacAddress mac) {
         return tx.read("find sightings of " + mac, h -> Scopes.bind(h.createQuery(SELECT
-                        + " WHERE mac = CAST(:mac AS macaddr) AND " + Scopes.condition("site_id")
+                        + " WHERE mac = CAST(:mac AS macaddr) AND site_id IN (" + Scopes.sites() + ")"
                         + " ORDER BY site_id, source"), scope)
                 .bind("mac", mac.value()).map((rs, ctx) -> map(rs)).list());
     }

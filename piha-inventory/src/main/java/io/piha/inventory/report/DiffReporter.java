@@ -72,9 +72,9 @@ public final class DiffReporter {
             SELECT s.mac::text, host(s.ip), d.slug, s.last_seen,
                    'belongs to device ' || other.slug || ' of site ' || elsewhere.slug
             FROM sighting s
-            JOIN device_mac dm ON dm.mac = s.mac AND dm.site_id <> s.site_id
+            JOIN site elsewhere ON elsewhere.id <> s.site_id
+            JOIN device_mac dm ON dm.site_id = elsewhere.id AND dm.mac = s.mac
             JOIN device other ON other.id = dm.device_id
-            JOIN site elsewhere ON elsewhere.id = dm.site_id
             LEFT JOIN device_mac here ON here.site_id = s.site_id AND here.mac = s.mac
             LEFT JOIN device d ON d.id = here.device_id
             WHERE s.site_id = :site AND s.last_seen >= :since

@@ -1,36 +1,38 @@
 package io.piha.inventory.scan;
 
 /**
- * The set-based statements of a scan import. Each reads the staged scan ({@code scan_stage}, and the rows whose
- * MAC is new to the site in {@code scan_new}) and writes only rows that really change, so a repeated import
- * writes nothing.
+ * The statements of a scan import. Those that change what the site already has read the staged scan
+ * ({@code scan_stage}) and write only rows that really change, so a repeated import writes nothing; what is new
+ * to the site is copied in by the importer.
  */
 final class ScanSql {
 
     private ScanSql() {
     }
 
-    /**
-     * The staging table the scan is copied into, dropped when the transaction ends. Each row carries the device it
-     * would become if its MAC is new to the site (id, slug, name and metadata, worked out by the importer).
-     */
+    /** The staging table the scan is copied into, dropped when the transaction ends. */
     static final String CREATE_STAGE = """
             CREATE TEMP TABLE scan_stage (idx integer NOT NULL, row_no integer NOT NULL, mac macaddr NOT NULL,
-                ip inet NOT NULL, hostname text, vendor text, seen timestamptz NOT NULL,
-                device_id uuid NOT NULL, slug text NOT NULL, name text NOT NULL, metadata text NOT NULL) ON COMMIT DROP""";
+                ip inet NOT NULL, hostname text, vendor text, seen timestamptz NOT NULL, slug text NOT NULL)
+            ON COMMIT DROP""";
 
-    static final String COPY_STAGE = "COPY scan_stage (idx, row_no, mac, ip, hostname, vendor, seen, device_id, slug,"
-            + " name, metadata) FROM STDIN (FORMAT csv)";
+    static final String COPY_STAGE = "COPY scan_stage (idx, row_no, mac, ip, hostname, vendor, seen, slug)"
+            + " FROM STDIN (FORMAT binary)";
 
-    /** The scan's MACs that no device of the site has, and whether another device already has the slug. */
-    static final String STAGE_NEW = """
-            CREATE TEMP TABLE scan_new ON COMMIT DROP AS
-            SELECT s.idx, s.row_no, s.mac, s.device_id, s.slug, s.name, s.metadata,
-                   EXISTS (SELECT 1 FROM device d WHERE d.site_id = :site AND d.slug = s.slug) AS slug_taken
-            FROM scan_stage s
-            WHERE NOT EXISTS (SELECT 1 FROM device_mac dm WHERE dm.site_id = :site AND dm.mac = s.mac)""";
-
-    static final String NEW_ROWS = "SELECT idx, slug_taken FROM scan_new ORDER BY row_no";
+    /**
+     * The rows new to the site: their MAC has no device there, or no scan sighting. For a new MAC, whether another
+     * device already has the slug its device would get. A query, not a write: an anti-join inside an INSERT reads
+     * the table it grows, which turns quadratic when stale statistics say that table is empty.
+     */
+    static final String FRESH_ROWS = """
+            SELECT f.idx, f.new_device, f.new_sighting, f.slug_taken FROM (
+                SELECT s.idx, dm.mac IS NULL AS new_device, t.mac IS NULL AS new_sighting, d.id IS NOT NULL AS slug_taken
+                FROM scan_stage s
+                LEFT JOIN device_mac dm ON dm.site_id = :site AND dm.mac = s.mac
+                LEFT JOIN sighting t ON t.site_id = :site AND t.mac = s.mac AND t.source = :source
+                LEFT JOIN device d ON d.site_id = :site AND d.slug = s.slug) f
+            WHERE f.new_device OR f.new_sighting
+            ORDER BY f.idx""";
 
     static final String MOVED = """
             SELECT s.mac::text, host(t.ip), host(s.ip) FROM scan_stage s
@@ -38,21 +40,20 @@ final class ScanSql {
             WHERE t.ip <> s.ip ORDER BY s.row_no""";
 
     /**
-     * A device for every new MAC. No ownership row is written: a device without one was named by the scan, and
-     * the scan may rename it.
+     * The devices of new MACs. No ownership row is written: a device without one was named by the scan, and the
+     * scan may rename it.
      */
-    static final String CREATE_DEVICES = """
-            INSERT INTO device (id, site_id, slug, name, metadata)
-            SELECT n.device_id, :site, n.slug, n.name, CAST(n.metadata AS jsonb) FROM scan_new n
-            WHERE NOT n.slug_taken""";
+    static final String COPY_DEVICES = "COPY device (id, site_id, slug, name, metadata) FROM STDIN (FORMAT binary)";
 
-    static final String LINK_MACS = """
-            INSERT INTO device_mac (site_id, mac, device_id)
-            SELECT :site, n.mac, n.device_id FROM scan_new n WHERE NOT n.slug_taken""";
+    static final String COPY_MACS = "COPY device_mac (site_id, mac, device_id) FROM STDIN (FORMAT binary)";
 
     /** The importer's own audit entries (see {@link ScanImporter}). */
     static final String COPY_AUDIT = "COPY audit_log (at, actor, action, object_type, object_id, site_id, after,"
-            + " import_run_id) FROM STDIN (FORMAT csv)";
+            + " import_run_id) FROM STDIN (FORMAT binary)";
+
+    /** New observations. */
+    static final String COPY_SIGHTINGS = "COPY sighting (site_id, mac, source, ip, hostname, vendor, first_seen,"
+            + " last_seen, import_run_id) FROM STDIN (FORMAT binary)";
 
     /** A trace for every name a stronger source owns, once per change of the scanned host name. */
     static final String AUDIT_KEPT_NAMES = """
@@ -68,7 +69,6 @@ final class ScanSql {
             WHERE s.hostname IS NOT NULL AND d.name IS DISTINCT FROM s.hostname
               AND o.source <> ALL (CAST(:overwritable AS text[]))
               AND t.hostname IS DISTINCT FROM s.hostname
-              AND NOT EXISTS (SELECT 1 FROM scan_new n WHERE n.mac = s.mac)
             """;
 
     /** New host names of devices whose name the scan may set. */
@@ -79,7 +79,6 @@ final class ScanSql {
             LEFT JOIN device_field_owner o ON o.device_id = dm.device_id AND o.field = 'name'
             WHERE d.id = dm.device_id AND s.hostname IS NOT NULL AND d.name IS DISTINCT FROM left(s.hostname, 200)
               AND coalesce(o.source, 'scan') = ANY (CAST(:overwritable AS text[]))
-              AND NOT EXISTS (SELECT 1 FROM scan_new n WHERE n.mac = s.mac)
             """;
 
     /** Known observations, touched only if something about them changed. */
@@ -93,12 +92,5 @@ final class ScanSql {
             WHERE t.site_id = :site AND t.mac = s.mac AND t.source = :source
               AND (t.ip IS DISTINCT FROM s.ip OR t.hostname IS DISTINCT FROM s.hostname
                    OR t.vendor IS DISTINCT FROM s.vendor OR s.seen > t.last_seen OR s.seen < t.first_seen)
-            """;
-
-    /** New observations. */
-    static final String INSERT_SIGHTINGS = """
-            INSERT INTO sighting (site_id, mac, source, ip, hostname, vendor, first_seen, last_seen, import_run_id)
-            SELECT :site, s.mac, :source, s.ip, s.hostname, s.vendor, s.seen, s.seen, :run FROM scan_stage s
-            WHERE NOT EXISTS (SELECT 1 FROM sighting t WHERE t.site_id = :site AND t.mac = s.mac AND t.source = :source)
             """;
 }
