@@ -16,18 +16,25 @@ import io.piha.inventory.oui.MacVendors;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * Imports a network scan into one site, set-based: the rows are copied into a temporary staging table
- * ({@code COPY ... FROM STDIN (FORMAT binary)}); one query finds the rows new to the site; a few statements
- * rename scan-owned devices whose host name changed and update the sightings that changed; and the devices, MACs,
- * audit entries and sightings of what is new are copied in. Each step touches only rows that really change, so
- * re-importing the same file writes nothing. Everything happens in one transaction tagged with an
+ * Imports a network scan into one site, set-based. The importer first reads which MACs the site already has
+ * devices and scan sightings for. The rows of those MACs are copied into a temporary staging table ({@code COPY
+ * ... FROM STDIN (FORMAT binary)}), and a few statements rename scan-owned devices whose host name changed, audit
+ * the names the scan may not touch and update the sightings that changed. What is new to the site (devices, their
+ * MACs and audit entries, sightings) is copied straight into its tables. Each step touches only rows that really
+ * change, so re-importing the same file writes nothing. Everything happens in one transaction tagged with an
  * import run id; a dry run executes the same statements and rolls them back. Imports into one site take turns
  * (a transaction-scoped advisory lock); imports into different sites run side by side. Thread-safe.
  *
@@ -51,12 +58,6 @@ public final class ScanImporter {
     public static final String SOURCE = "scan";
     /** Rows per COPY buffer (and per progress report). */
     public static final int DEFAULT_CHUNK = 10_000;
-    private static final int ANALYZE_AFTER = 5_000;
-    /**
-     * Progress steps after staging: new rows found, names, sightings updated, devices, MACs, audit entries, new
-     * sightings, run closed, statistics.
-     */
-    private static final int STEPS = 9;
     /** The longest device name the schema accepts. */
     private static final int MAX_NAME = 200;
 
@@ -112,72 +113,76 @@ public final class ScanImporter {
                 .bind("at", at).bind("rejected", scan.rejected().size()).execute();
         List<ScanRow> rows = scan.rows();
         List<Optional<String>> vendorOf = rows.stream().map(this::vendor).toList();
-        stage(h, rows, vendorOf, progress);
-        progress.update("applying", 0, STEPS);
-        List<ScanResult.Move> moved = h.createQuery(ScanSql.MOVED).bind("site", site).bind("source", SOURCE)
-                .map((rs, ctx) -> new ScanResult.Move(MacAddress.parse(rs.getString(1)),
-                        IpAddress.parse(rs.getString(2)), IpAddress.parse(rs.getString(3)))).list();
-        List<Fresh> fresh = h.createQuery(ScanSql.FRESH_ROWS).bind("site", site).bind("source", SOURCE)
-                .map((rs, ctx) -> new Fresh(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
-                .list();
-        progress.update("applying", 1, STEPS);
+        progress.update("reading", 0, 1);
+        // PostgreSQL prints a macaddr in the lower-case colon form of MacAddress.value()
+        Set<String> withDevice = macs(h.createQuery(ScanSql.SITE_DEVICE_MACS).bind("site", site));
+        Set<String> sighted = macs(h.createQuery(ScanSql.SITE_SIGHTED_MACS).bind("site", site)
+                .bind("source", SOURCE));
+        progress.update("reading", 1, 1);
 
+        // what the site already has: moved addresses, host names (taken or refused), changed sightings
+        List<Integer> known = positions(rows, mac -> withDevice.contains(mac) || sighted.contains(mac));
+        List<ScanResult.Move> moved = List.of();
         int kept = 0;
         int renamed = 0;
         int sightings = 0;
-        if (fresh.stream().filter(f -> f.newDevice() && f.newSighting()).count() < rows.size()) {
-            // some MACs are known to the site: their devices may need a new name (or a kept one), their sightings
-            // an update. This runs before the new devices exist, so it touches only what the site had before.
+        if (!known.isEmpty()) {
+            stage(h, rows, known, vendorOf, progress);
+            progress.update("applying", 0, 3);
+            moved = h.createQuery(ScanSql.MOVED).bind("site", site).bind("source", SOURCE)
+                    .map((rs, ctx) -> new ScanResult.Move(MacAddress.parse(rs.getString(1)),
+                            IpAddress.parse(rs.getString(2)), IpAddress.parse(rs.getString(3)))).list();
             List<String> overwritable = ownership.overwritableBy("name", SOURCE);
             kept = h.createUpdate(ScanSql.AUDIT_KEPT_NAMES).bind("site", site).bind("source", SOURCE)
                     .bind("run", run).bindArray("overwritable", String.class, overwritable).execute();
             renamed = h.createUpdate(ScanSql.RENAME_DEVICES).bind("site", site)
                     .bindArray("overwritable", String.class, overwritable).execute();
-            progress.update("applying", 2, STEPS);
+            progress.update("applying", 1, 3);
             sightings += h.createUpdate(ScanSql.UPDATE_SIGHTINGS).bind("site", site).bind("source", SOURCE)
                     .bind("run", run).execute();
+            progress.update("applying", 2, 3);
+            h.execute("DROP TABLE scan_stage");
+            progress.update("applying", 3, 3);
         }
-        progress.update("applying", 3, STEPS);
 
+        // what is new to it: a device for each new MAC (unless its slug is taken), a sighting for each new one
+        List<Integer> deviceless = positions(rows, mac -> !withDevice.contains(mac));
+        List<Integer> unsighted = positions(rows, mac -> !sighted.contains(mac));
+        Set<String> taken = deviceless.isEmpty() ? Set.of() : new HashSet<>(h.createQuery(ScanSql.TAKEN_SLUGS)
+                .bind("site", site).bindArray("slugs", String.class, deviceless.stream().map(i -> slug(rows.get(i))).toList())
+                .mapTo(String.class).list());
         List<MacAddress> newMacs = new ArrayList<>();
         List<NewDevice> creating = new ArrayList<>();
         List<RowRejection> rejected = new ArrayList<>(scan.rejected());
-        for (Fresh f : fresh) {
-            ScanRow row = rows.get(f.idx());
-            if (!f.newDevice()) {
-                continue;
-            }
+        for (int i : deviceless) {
+            ScanRow row = rows.get(i);
             newMacs.add(row.mac());
-            if (f.slugTaken()) {
+            if (taken.contains(slug(row))) {
                 rejected.add(new RowRejection("row " + row.row(), row.mac().value(),
                         "no device created: another device of the site already has the slug " + slug(row)
                                 + " (the sighting is recorded)"));
             } else {
-                creating.add(newDevice(row, vendorOf.get(f.idx())));
+                creating.add(newDevice(row, vendorOf.get(i)));
             }
         }
-        createDevices(h, site, run, actor, at, creating, progress);
-        sightings += copy(h, ScanSql.COPY_SIGHTINGS, fresh.stream().filter(Fresh::newSighting).toList(), (f, copy) -> {
-            ScanRow row = rows.get(f.idx());
+        Writing writing = new Writing(progress, 3L * creating.size() + unsighted.size());
+        createDevices(h, site, run, actor, at, creating, writing);
+        sightings += copy(h, ScanSql.COPY_SIGHTINGS, unsighted, writing, (i, copy) -> {
+            ScanRow row = rows.get(i);
             copy.row(9).uuid(site).macaddr(row.mac()).text(SOURCE).inet(row.ip()).text(row.hostname().orElse(null))
-                    .text(vendorOf.get(f.idx()).orElse(null)).timestamptz(row.seenAt()).timestamptz(row.seenAt())
-                    .uuid(run);
+                    .text(vendorOf.get(i).orElse(null)).timestamptz(row.seenAt()).timestamptz(row.seenAt()).uuid(run);
         });
-        progress.update("applying", 7, STEPS);
 
+        progress.update("finishing", 0, 1);
         h.createUpdate("UPDATE import_run SET finished_at = :at, accepted = :accepted,"
                         + " summary = jsonb_build_object('devices_created', :created, 'devices_renamed', :renamed,"
                         + " 'fields_kept', :kept, 'sightings_written', :sightings) WHERE id = :run")
                 .bind("at", store.transactions().clock().instant()).bind("accepted", rows.size())
                 .bind("created", creating.size()).bind("renamed", renamed).bind("kept", kept)
                 .bind("sightings", sightings).bind("run", run).execute();
-        h.execute("DROP TABLE scan_stage");
-        progress.update("applying", 8, STEPS);
-        if (creating.size() + renamed + sightings > ANALYZE_AFTER) {
-            // a bulk load leaves the planner with stale statistics: later lookups by MAC would scan
-            h.execute("ANALYZE device, device_mac, sighting");
-        }
-        progress.update("applying", STEPS, STEPS);
+        // no ANALYZE: autovacuum refreshes the statistics, and every lookup the inventory makes is by a unique,
+        // site-leading key, planned as an index probe whatever they say
+        progress.update("finishing", 1, 1);
         return new ScanResult(run, dryRun, rows.size(), rejected, newMacs, moved, creating.size(), renamed, kept,
                 sightings);
     }
@@ -187,56 +192,83 @@ public final class ScanImporter {
      * rather than by the schema's triggers, which would write two per device (one for its MAC) and build each
      * one's JSON in the database.
      */
-    private void createDevices(Handle h, UUID site, UUID run, String actor, Instant at, List<NewDevice> devices,
-                               ImportProgress progress) {
+    private static void createDevices(Handle h, UUID site, UUID run, String actor, Instant at, List<NewDevice> devices,
+                                      Writing writing) {
         h.createQuery("SELECT set_config('piha.audited_by_import', :run, true)").bind("run", run.toString())
                 .mapToMap().one();
-        copy(h, ScanSql.COPY_DEVICES, devices, (d, copy) ->
+        copy(h, ScanSql.COPY_DEVICES, devices, writing, (d, copy) ->
                 copy.row(5).uuid(d.id()).uuid(site).text(d.slug()).text(d.name()).jsonb(d.metadata().toString()));
-        progress.update("applying", 4, STEPS);
-        copy(h, ScanSql.COPY_MACS, devices, (d, copy) -> copy.row(3).uuid(site).macaddr(d.mac()).uuid(d.id()));
-        progress.update("applying", 5, STEPS);
-        copy(h, ScanSql.COPY_AUDIT, devices, (d, copy) -> copy.row(8).timestamptz(at).text(actor).text("create")
-                .text("device").uuid(d.id()).uuid(site).jsonb(d.createdJson(site)).uuid(run));
+        copy(h, ScanSql.COPY_MACS, devices, writing, (d, copy) -> copy.row(3).uuid(site).macaddr(d.mac()).uuid(d.id()));
+        copy(h, ScanSql.COPY_AUDIT, devices, writing, (d, copy) -> copy.row(8).timestamptz(at).text(actor)
+                .text("create").text("device").uuid(d.id()).uuid(site).jsonb(d.createdJson(site)).uuid(run));
         h.createQuery("SELECT set_config('piha.audited_by_import', '', true)").mapToMap().one();
-        progress.update("applying", 6, STEPS);
     }
 
-    /** Copies the rows into {@code scan_stage}, reporting progress per chunk. */
-    private static void stage(Handle h, List<ScanRow> rows, List<Optional<String>> vendorOf, ImportProgress progress) {
+    /** Copies the rows at the given positions into {@code scan_stage}, reporting progress per chunk. */
+    private static void stage(Handle h, List<ScanRow> rows, List<Integer> positions, List<Optional<String>> vendorOf,
+                              ImportProgress progress) {
         h.execute(ScanSql.CREATE_STAGE);
-        try (BinaryCopy copy = BinaryCopy.start(h, ScanSql.COPY_STAGE)) {
-            for (int i = 0; i < rows.size(); i++) {
-                ScanRow row = rows.get(i);
-                copy.row(8).int4(i).int4(row.row()).macaddr(row.mac()).inet(row.ip()).text(row.hostname().orElse(null))
-                        .text(vendorOf.get(i).orElse(null)).timestamptz(row.seenAt()).text(slug(row));
-                if ((i + 1) % DEFAULT_CHUNK == 0) {
-                    progress.update("staging", i + 1, rows.size());
-                }
-            }
-            copy.finish();
-            if (rows.size() % DEFAULT_CHUNK != 0) {
-                progress.update("staging", rows.size(), rows.size());
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.translate("staging the scan", e);
-        }
+        copy(h, ScanSql.COPY_STAGE, positions, new Writing(progress, "staging", positions.size()), (i, copy) -> {
+            ScanRow row = rows.get(i);
+            copy.row(6).int4(row.row()).macaddr(row.mac()).inet(row.ip()).text(row.hostname().orElse(null))
+                    .text(vendorOf.get(i).orElse(null)).timestamptz(row.seenAt());
+        });
         h.execute("ALTER TABLE scan_stage ADD PRIMARY KEY (mac)");
         h.execute("ANALYZE scan_stage");
     }
 
+    private static Set<String> macs(Query query) {
+        return query.mapTo(String.class).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The positions of the rows whose MAC passes. */
+    private static List<Integer> positions(List<ScanRow> rows, Predicate<String> test) {
+        return IntStream.range(0, rows.size()).filter(i -> test.test(rows.get(i).mac().value())).boxed().toList();
+    }
+
     /** Streams one row per item into a binary {@code COPY}; returns the rows written. */
-    private static <T> int copy(Handle h, String sql, List<T> items, CopyRow<T> line) {
+    private static <T> int copy(Handle h, String sql, List<T> items, Writing writing, CopyRow<T> line) {
         if (items.isEmpty()) {
             return 0;
         }
         try (BinaryCopy copy = BinaryCopy.start(h, sql)) {
             for (T item : items) {
                 line.write(item, copy);
+                writing.row();
             }
             return Math.toIntExact(copy.finish());
         } catch (SQLException e) {
             throw SqlErrors.translate("importing the scan (" + sql.substring(0, sql.indexOf('(')).trim() + ")", e);
+        }
+    }
+
+    /**
+     * Progress over rows written by one or more copies: reported at the start, every {@value #DEFAULT_CHUNK} rows
+     * and at the end.
+     */
+    private static final class Writing {
+
+        private final ImportProgress progress;
+        private final String phase;
+        private final long total;
+        private long done;
+
+        Writing(ImportProgress progress, long total) {
+            this(progress, "writing", total);
+        }
+
+        Writing(ImportProgress progress, String phase, long total) {
+            this.progress = progress;
+            this.phase = phase;
+            this.total = total;
+            progress.update(phase, 0, total);
+        }
+
+        void row() {
+            done++;
+            if (done % DEFAULT_CHUNK == 0 || done == total) {
+                progress.update(phase, done, total);
+            }
         }
     }
 
@@ -269,10 +301,6 @@ public final class ScanImporter {
         return name.codePointCount(0, name.length()) <= MAX_NAME
                 ? name
                 : name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
-    }
-
-    /** A staged row new to the site: its MAC has no device there, or no scan sighting. */
-    private record Fresh(int idx, boolean newDevice, boolean newSighting, boolean slugTaken) {
     }
 
     /** The device a new MAC becomes. */

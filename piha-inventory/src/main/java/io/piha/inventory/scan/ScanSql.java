@@ -1,38 +1,35 @@
 package io.piha.inventory.scan;
 
 /**
- * The statements of a scan import. Those that change what the site already has read the staged scan
- * ({@code scan_stage}) and write only rows that really change, so a repeated import writes nothing; what is new
- * to the site is copied in by the importer.
+ * The statements of a scan import. Those that change what the site already has read the staged rows of the MACs
+ * it knows ({@code scan_stage}) and write only rows that really change, so a repeated import writes nothing; what
+ * is new to the site is copied in by the importer, which never inserts with a query that reads the table it
+ * grows (with stale statistics saying that table is empty, such an anti-join is planned as a nested loop over it:
+ * quadratic, two minutes for 100,000 sightings).
  */
 final class ScanSql {
 
     private ScanSql() {
     }
 
-    /** The staging table the scan is copied into, dropped when the transaction ends. */
-    static final String CREATE_STAGE = """
-            CREATE TEMP TABLE scan_stage (idx integer NOT NULL, row_no integer NOT NULL, mac macaddr NOT NULL,
-                ip inet NOT NULL, hostname text, vendor text, seen timestamptz NOT NULL, slug text NOT NULL)
-            ON COMMIT DROP""";
+    /** The MACs the site's devices have. */
+    static final String SITE_DEVICE_MACS = "SELECT mac::text FROM device_mac WHERE site_id = :site";
 
-    static final String COPY_STAGE = "COPY scan_stage (idx, row_no, mac, ip, hostname, vendor, seen, slug)"
-            + " FROM STDIN (FORMAT binary)";
+    /** The MACs the site has scan sightings of. */
+    static final String SITE_SIGHTED_MACS = "SELECT mac::text FROM sighting WHERE site_id = :site AND source = :source";
+
+    /** Which of the given slugs devices of the site already have. */
+    static final String TAKEN_SLUGS = "SELECT slug FROM device WHERE site_id = :site AND slug = ANY (:slugs)";
 
     /**
-     * The rows new to the site: their MAC has no device there, or no scan sighting. For a new MAC, whether another
-     * device already has the slug its device would get. A query, not a write: an anti-join inside an INSERT reads
-     * the table it grows, which turns quadratic when stale statistics say that table is empty.
+     * The staging table the scanned rows of MACs the site knows are copied into, dropped when the transaction
+     * ends.
      */
-    static final String FRESH_ROWS = """
-            SELECT f.idx, f.new_device, f.new_sighting, f.slug_taken FROM (
-                SELECT s.idx, dm.mac IS NULL AS new_device, t.mac IS NULL AS new_sighting, d.id IS NOT NULL AS slug_taken
-                FROM scan_stage s
-                LEFT JOIN device_mac dm ON dm.site_id = :site AND dm.mac = s.mac
-                LEFT JOIN sighting t ON t.site_id = :site AND t.mac = s.mac AND t.source = :source
-                LEFT JOIN device d ON d.site_id = :site AND d.slug = s.slug) f
-            WHERE f.new_device OR f.new_sighting
-            ORDER BY f.idx""";
+    static final String CREATE_STAGE = """
+            CREATE TEMP TABLE scan_stage (row_no integer NOT NULL, mac macaddr NOT NULL, ip inet NOT NULL,
+                hostname text, vendor text, seen timestamptz NOT NULL) ON COMMIT DROP""";
+
+    static final String COPY_STAGE = "COPY scan_stage (row_no, mac, ip, hostname, vendor, seen) FROM STDIN (FORMAT binary)";
 
     static final String MOVED = """
             SELECT s.mac::text, host(t.ip), host(s.ip) FROM scan_stage s

@@ -23,6 +23,7 @@ import io.piha.inventory.oui.MacVendors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,14 +222,24 @@ class ScanImporterTest {
                     "{\"ip\": \"10.%d.%d.%d\", \"mac\": \"00:16:3e:%02x:%02x:%02x\"}",
                     (i >> 16) & 255, (i >> 8) & 255, i & 255, (i >> 16) & 255, (i >> 8) & 255, i & 255));
         }
-        List<Long> staged = new ArrayList<>();
-        ScanResult r = importer.apply(own[0].id(), scan(json.append("]").toString()), "rohit",
-                (phase, done, total) -> {
-                    if (phase.equals("staging")) {
-                        staged.add(done);
-                    }
-                });
-        assertThat(staged).containsExactly(10_000L, 20_000L, 25_000L);
+        ScanFile file = scan(json.append("]").toString());
+        Map<String, List<Long>> reports = new LinkedHashMap<>();
+        ImportProgress recorder = (phase, done, total) -> reports.computeIfAbsent(phase + " of " + total,
+                p -> new ArrayList<>()).add(done);
+        ScanResult r = importer.apply(own[0].id(), file, "rohit", recorder);
         assertThat(r.devicesCreated()).isEqualTo(25_000);
+        // an empty site: nothing to stage; 25,000 devices, MACs, audit entries and sightings to write
+        assertThat(reports.keySet()).containsExactly("reading of 1", "writing of 100000", "finishing of 1");
+        assertThat(reports.get("writing of 100000"))
+                .containsExactly(0L, 10_000L, 20_000L, 30_000L, 40_000L, 50_000L, 60_000L, 70_000L, 80_000L, 90_000L,
+                        100_000L);
+
+        reports.clear();
+        importer.apply(own[0].id(), file, "rohit", recorder);
+        // the same file again: every row is known, staged in chunks, and nothing is written
+        assertThat(reports.keySet()).containsExactly("reading of 1", "staging of 25000", "applying of 3",
+                "writing of 0", "finishing of 1");
+        assertThat(reports.get("staging of 25000")).containsExactly(0L, 10_000L, 20_000L, 25_000L);
+        assertThat(reports.get("writing of 0")).containsExactly(0L);
     }
 }
