@@ -26,7 +26,8 @@ import org.postgresql.util.PSQLException;
 
 /**
  * The foreign keys of schema 2 that are checked once per statement (device, device_mac, sighting) keep every
- * guarantee of the declarative ones they replaced, between concurrent transactions too. Each concurrency test
+ * guarantee of the declarative ones they replaced, between concurrent transactions too, including schema 4's
+ * fast path for rows that refer to rows their own transaction wrote. Each concurrency test
  * runs two real connections and waits until PostgreSQL reports the second one blocked on a lock, so the order
  * of events is certain rather than timed.
  */
@@ -147,6 +148,56 @@ class StatementForeignKeysTest {
             writer.commit();
             assertThatThrownBy(() -> delete.get(10, TimeUnit.SECONDS)).hasMessageContaining("device_site_id_fkey");
             assertThat(count(writer, "device WHERE site_id = '" + cabin.id() + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStatementReferringToItsOwnNewRowsStillRefusesAMissingKey() throws SQLException {
+        UUID mine = UUID.randomUUID();
+        UUID nowhere = UUID.randomUUID();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            insertDevice(c, mine, site.id(), "mine-" + mine.toString().substring(0, 8));
+            assertThatThrownBy(() -> sql(c, "INSERT INTO device_mac VALUES ('" + site.id() + "', '02:00:00:00:00:07', '"
+                    + mine + "'), ('" + site.id() + "', '02:00:00:00:00:08', '" + nowhere + "')"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("device_mac_device");
+                        assertThat(e.getServerErrorMessage().getDetail()).contains(nowhere.toString());
+                    });
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aRowThisTransactionWroteAndDeletedIsNoLongerThere() throws SQLException {
+        UUID gone = UUID.randomUUID();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            insertDevice(c, gone, site.id(), "gone-" + gone.toString().substring(0, 8));
+            sql(c, "DELETE FROM device WHERE id = '" + gone + "'");
+            assertThatThrownBy(() -> insertMac(c, "02:00:00:00:00:09", gone)).hasMessageContaining("device_mac_device");
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aStatementReferringToItsOwnRowsAndAnotherTransactionsStillLocksTheOther() throws Exception {
+        UUID mine = UUID.randomUUID();
+        try (Connection writer = ds.getConnection(); Connection deleter = ds.getConnection()) {
+            writer.setAutoCommit(false);
+            insertDevice(writer, mine, site.id(), "mine-" + mine.toString().substring(0, 8));
+            sql(writer, "INSERT INTO device_mac VALUES ('" + site.id() + "', '02:00:00:00:00:0a', '" + mine + "'), ('"
+                    + site.id() + "', '02:00:00:00:00:0b', '" + device + "')");
+            Future<?> delete = other.submit(() -> {
+                sql(deleter, "DELETE FROM device WHERE id = '" + device + "'");
+                return null;
+            });
+            // the committed device was locked by the insert: its delete waits for the writer
+            awaitBlocked(deleter, delete);
+            writer.commit();
+            delete.get(10, TimeUnit.SECONDS);
+            assertThat(count(deleter, "device_mac WHERE device_id = '" + device + "'")).isZero();
+            assertThat(count(deleter, "device_mac WHERE device_id = '" + mine + "'")).isEqualTo(1);
         }
     }
 

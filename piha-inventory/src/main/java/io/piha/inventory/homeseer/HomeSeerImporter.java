@@ -86,7 +86,7 @@ public final class HomeSeerImporter {
                 "SELECT source_key FROM integration_ref WHERE site_id = :site AND source_key LIKE :prefix")
                 .bind("site", siteId).bind("prefix", prefix + "%").mapTo(String.class).list()));
         Set<String> notReported = new HashSet<>(knownAtStart);
-        UUID run = UUID.randomUUID();
+        UUID run = tx.ids().next();
         tx.write(actor, Optional.empty(), "start HomeSeer import", h -> h.createUpdate("INSERT INTO import_run"
                         + " (id, site_id, source, actor, started_at) VALUES (:run, :site, :source, :actor, :at)")
                 .bind("run", run).bind("site", siteId).bind("source", SOURCE).bind("actor", actor)

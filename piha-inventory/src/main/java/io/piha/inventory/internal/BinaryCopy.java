@@ -129,6 +129,11 @@ public final class BinaryCopy implements AutoCloseable {
         return this;
     }
 
+    /** A {@code json} from its text, which the server checks and stores as written (its wire format is the text). */
+    public BinaryCopy json(String json) {
+        return text(Objects.requireNonNull(json, "json"));
+    }
+
     /** A {@code timestamptz}, to the microsecond (nanoseconds rounded half to even, as the text input rounds them). */
     public BinaryCopy timestamptz(Instant value) {
         int nanos = value.getNano();

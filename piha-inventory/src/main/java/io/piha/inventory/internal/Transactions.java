@@ -18,16 +18,26 @@ public final class Transactions {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     /** @param jdbi the database; @param clock the time written to the audit log */
     public Transactions(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
     }
 
     /** The clock changes are stamped with. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Time-ordered ids for rows written in bulk (import runs, the devices an import creates): they keep a bulk
+     * insert at the right edge of the indexes over them, and an import run's audit entries in adjacent blocks.
+     */
+    public TimeOrderedIds ids() {
+        return ids;
     }
 
     /** Runs a read. */

@@ -75,7 +75,7 @@ public final class ScanImporter {
         this.store = Objects.requireNonNull(store, "store");
         this.vendors = Objects.requireNonNull(vendors, "vendors");
         this.ownership = Objects.requireNonNull(ownership, "ownership");
-        this.ids = new TimeOrderedIds(store.transactions().clock());
+        this.ids = store.transactions().ids();
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ScanImporter {
      * @throws InventoryException.NotFound naming the site if it does not exist
      */
     public ScanResult dryRun(UUID siteId, ScanFile scan, String actor) {
-        UUID run = UUID.randomUUID();
+        UUID run = ids.next();
         return store.transactions().rehearse(actor, Optional.of(run), "dry run of scan import",
                 h -> importInto(h, siteId, scan, actor, run, true, ImportProgress.SILENT));
     }
@@ -95,7 +95,7 @@ public final class ScanImporter {
      * @throws InventoryException.NotFound naming the site if it does not exist (nothing is written)
      */
     public ScanResult apply(UUID siteId, ScanFile scan, String actor, ImportProgress progress) {
-        UUID run = UUID.randomUUID();
+        UUID run = ids.next();
         return store.transactions().write(actor, Optional.of(run), "scan import",
                 h -> importInto(h, siteId, scan, actor, run, false, progress));
     }
@@ -115,8 +115,8 @@ public final class ScanImporter {
         List<Optional<String>> vendorOf = rows.stream().map(this::vendor).toList();
         progress.update("reading", 0, 1);
         // PostgreSQL prints a macaddr in the lower-case colon form of MacAddress.value()
-        Set<String> withDevice = macs(h.createQuery(ScanSql.SITE_DEVICE_MACS).bind("site", site));
-        Set<String> sighted = macs(h.createQuery(ScanSql.SITE_SIGHTED_MACS).bind("site", site)
+        Set<String> withDevice = strings(h.createQuery(ScanSql.SITE_DEVICE_MACS).bind("site", site));
+        Set<String> sighted = strings(h.createQuery(ScanSql.SITE_SIGHTED_MACS).bind("site", site)
                 .bind("source", SOURCE));
         progress.update("reading", 1, 1);
 
@@ -148,9 +148,8 @@ public final class ScanImporter {
         // what is new to it: a device for each new MAC (unless its slug is taken), a sighting for each new one
         List<Integer> deviceless = positions(rows, mac -> !withDevice.contains(mac));
         List<Integer> unsighted = positions(rows, mac -> !sighted.contains(mac));
-        Set<String> taken = deviceless.isEmpty() ? Set.of() : new HashSet<>(h.createQuery(ScanSql.TAKEN_SLUGS)
-                .bind("site", site).bindArray("slugs", String.class, deviceless.stream().map(i -> slug(rows.get(i))).toList())
-                .mapTo(String.class).list());
+        Set<String> taken = takenSlugs(h, site, deviceless.stream().map(i -> slug(rows.get(i))).toList(),
+                withDevice.size());
         List<MacAddress> newMacs = new ArrayList<>();
         List<NewDevice> creating = new ArrayList<>();
         List<RowRejection> rejected = new ArrayList<>(scan.rejected());
@@ -200,7 +199,7 @@ public final class ScanImporter {
                 copy.row(5).uuid(d.id()).uuid(site).text(d.slug()).text(d.name()).jsonb(d.metadata().toString()));
         copy(h, ScanSql.COPY_MACS, devices, writing, (d, copy) -> copy.row(3).uuid(site).macaddr(d.mac()).uuid(d.id()));
         copy(h, ScanSql.COPY_AUDIT, devices, writing, (d, copy) -> copy.row(8).timestamptz(at).text(actor)
-                .text("create").text("device").uuid(d.id()).uuid(site).jsonb(d.createdJson(site)).uuid(run));
+                .text("create").text("device").uuid(d.id()).uuid(site).json(d.createdJson(site)).uuid(run));
         h.createQuery("SELECT set_config('piha.audited_by_import', '', true)").mapToMap().one();
     }
 
@@ -217,8 +216,25 @@ public final class ScanImporter {
         h.execute("ANALYZE scan_stage");
     }
 
-    private static Set<String> macs(Query query) {
+    private static Set<String> strings(Query query) {
         return query.mapTo(String.class).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /**
+     * Which of the candidate slugs devices of the site already have. Many candidates (a first import) are checked
+     * against the site's own {@code mac-} slugs, read once; a few are sent to the database: whichever list is
+     * shorter crosses the wire.
+     */
+    private static Set<String> takenSlugs(Handle h, UUID site, List<String> candidates, int siteMacs) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        if (candidates.size() > siteMacs) {
+            Set<String> taken = strings(h.createQuery(ScanSql.MAC_SLUGS).bind("site", site));
+            taken.retainAll(new HashSet<>(candidates));
+            return taken;
+        }
+        return strings(h.createQuery(ScanSql.TAKEN_SLUGS).bind("site", site).bindArray("slugs", String.class, candidates));
     }
 
     /** The positions of the rows whose MAC passes. */

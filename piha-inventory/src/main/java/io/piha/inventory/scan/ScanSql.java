@@ -18,8 +18,11 @@ final class ScanSql {
     /** The MACs the site has scan sightings of. */
     static final String SITE_SIGHTED_MACS = "SELECT mac::text FROM sighting WHERE site_id = :site AND source = :source";
 
-    /** Which of the given slugs devices of the site already have. */
+    /** Which of the given slugs devices of the site already have (for a few candidates). */
     static final String TAKEN_SLUGS = "SELECT slug FROM device WHERE site_id = :site AND slug = ANY (:slugs)";
+
+    /** The site's slugs of the form new devices get (for more candidates than the site has devices). */
+    static final String MAC_SLUGS = "SELECT slug FROM device WHERE site_id = :site AND slug LIKE 'mac-%'";
 
     /**
      * The staging table the scanned rows of MACs the site knows are copied into, dropped when the transaction

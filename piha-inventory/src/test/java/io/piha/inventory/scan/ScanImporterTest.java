@@ -19,6 +19,7 @@ import io.piha.inventory.InventoryStore;
 import io.piha.inventory.MutableClock;
 import io.piha.inventory.RowRejection;
 import io.piha.inventory.TestDatabase;
+import io.piha.inventory.internal.Json;
 import io.piha.inventory.oui.MacVendors;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,8 +112,15 @@ class ScanImporterTest {
             assertThat(r.objectType()).isEqualTo("device");
             assertThat(r.siteId()).contains(home.id());
         });
-        assertThat(audit).extracting(r -> r.after().orElseThrow())
-                .anySatisfy(after -> assertThat(after).contains("\"macs\": [\"60:22:32:aa:bb:01\"]", "\"slug\": \"mac-602232aabb01\""));
+        // the entry holds the device's row as the audit trigger would write it, and its MAC
+        assertThat(audit).extracting(r -> Json.MAPPER.readTree(r.after().orElseThrow()))
+                .anySatisfy(after -> {
+                    assertThat(after.path("macs").toString()).isEqualTo("[\"60:22:32:aa:bb:01\"]");
+                    assertThat(after.path("slug").asText()).isEqualTo("mac-602232aabb01");
+                    assertThat(after.path("site_id").asText()).isEqualTo(home.id().toString());
+                    assertThat(after.path("zone_id").isNull()).isTrue();
+                    assertThat(after.path("version").asInt(-1)).isZero();
+                });
 
         clock.advance(Duration.ofHours(1));
         ScanResult again = importer.apply(home.id(), scan(SCAN), "rohit", ImportProgress.SILENT);
