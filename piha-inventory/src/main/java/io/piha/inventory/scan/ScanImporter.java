@@ -16,6 +16,7 @@ import io.piha.inventory.oui.MacVendors;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -151,7 +152,7 @@ public final class ScanImporter {
         Set<String> taken = takenSlugs(h, site, deviceless.stream().map(i -> slug(rows.get(i))).toList(),
                 withDevice.size());
         List<MacAddress> newMacs = new ArrayList<>();
-        List<NewDevice> creating = new ArrayList<>();
+        List<Integer> accepted = new ArrayList<>();
         List<RowRejection> rejected = new ArrayList<>(scan.rejected());
         for (int i : deviceless) {
             ScanRow row = rows.get(i);
@@ -161,12 +162,16 @@ public final class ScanImporter {
                         "no device created: another device of the site already has the slug " + slug(row)
                                 + " (the sighting is recorded)"));
             } else {
-                creating.add(newDevice(row, vendorOf.get(i)));
+                accepted.add(i);
             }
         }
+        // written in MAC order, and given ids in that order, so that every index the rows enter (by id, slug, MAC)
+        // is appended to within the site's range rather than split all over it
+        List<NewDevice> creating = inMacOrder(rows, accepted).stream().map(i -> newDevice(rows.get(i), vendorOf.get(i)))
+                .toList();
         Writing writing = new Writing(progress, 3L * creating.size() + unsighted.size());
         createDevices(h, site, run, actor, at, creating, writing);
-        sightings += copy(h, ScanSql.COPY_SIGHTINGS, unsighted, writing, (i, copy) -> {
+        sightings += copy(h, ScanSql.COPY_SIGHTINGS, inMacOrder(rows, unsighted), writing, (i, copy) -> {
             ScanRow row = rows.get(i);
             copy.row(9).uuid(site).macaddr(row.mac()).text(SOURCE).inet(row.ip()).text(row.hostname().orElse(null))
                     .text(vendorOf.get(i).orElse(null)).timestamptz(row.seenAt()).timestamptz(row.seenAt()).uuid(run);
@@ -235,6 +240,11 @@ public final class ScanImporter {
             return taken;
         }
         return strings(h.createQuery(ScanSql.TAKEN_SLUGS).bind("site", site).bindArray("slugs", String.class, candidates));
+    }
+
+    /** The positions sorted by their rows' MACs (the lower-case colon form sorts as PostgreSQL's macaddr does). */
+    private static List<Integer> inMacOrder(List<ScanRow> rows, List<Integer> positions) {
+        return positions.stream().sorted(Comparator.comparing(i -> rows.get(i).mac().value())).toList();
     }
 
     /** The positions of the rows whose MAC passes. */

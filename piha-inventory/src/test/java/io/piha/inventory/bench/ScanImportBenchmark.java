@@ -180,7 +180,9 @@ public final class ScanImportBenchmark {
         List<ScanRow> rows = new ArrayList<>(n);
         Instant seen = Instant.parse("2026-05-01T10:00:00Z");
         for (int i = 0; i < n; i++) {
-            String mac = String.format("00:16:3e:%02x:%02x:%02x", (i >> 16) & 255, (i >> 8) & 255, i & 255);
+            // a scan lists hosts by address; their MACs follow no order (an odd multiplier scatters them, distinct)
+            int nic = (int) ((i * 0x9E3779B1L) & 0xFF_FFFF);
+            String mac = String.format("00:16:3e:%02x:%02x:%02x", (nic >> 16) & 255, (nic >> 8) & 255, nic & 255);
             String ip = String.format("10.%d.%d.%d", (i >> 16) & 255, (i >> 8) & 255, i & 255);
             rows.add(new ScanRow(i + 1, MacAddress.parse(mac), io.piha.api.inventory.IpAddress.parse(ip),
                     Optional.of("host-" + i), Optional.empty(), seen));
