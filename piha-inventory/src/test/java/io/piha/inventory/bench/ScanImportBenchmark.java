@@ -3,6 +3,7 @@ package io.piha.inventory.bench;
 import io.piha.api.inventory.MacAddress;
 import io.piha.api.inventory.Site;
 import io.piha.api.inventory.SiteScope;
+import io.piha.inventory.EmbeddedDatabase;
 import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
@@ -13,6 +14,10 @@ import io.piha.inventory.scan.ScanFile;
 import io.piha.inventory.scan.ScanImporter;
 import io.piha.inventory.scan.ScanResult;
 import io.piha.inventory.scan.ScanRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,6 +73,7 @@ public final class ScanImportBenchmark {
         Timed second = Timed.median(seconds);
         long setFirst = first.nanos();
         long setSecond = second.nanos();
+        Optional<Timed> durable = durableFirstImport(scan);
 
         if (!Boolean.parseBoolean(System.getProperty("bench.naive", "true"))) {
             System.exit(0);
@@ -99,6 +105,8 @@ public final class ScanImportBenchmark {
                 first.deviceWrites());
         row("set-based (COPY + set statements), median of " + RUNS, "second, same file", setSecond,
                 second.deviceWrites());
+        durable.ifPresent(d -> row("set-based, on a durable server (fsync and synchronous_commit on, as `piha inv`"
+                + " runs it)", "first, empty site", d.nanos(), d.deviceWrites()));
         row("naive row-at-a-time JDBC upsert", "first, empty site", naiveFirst, naiveFirstWrites);
         row("naive row-at-a-time JDBC upsert", "second, same file", naiveSecond, naiveSecondWrites);
         row("naive, on schema 1 (declarative foreign keys)", "first, empty site", naiveOne, naiveOneWrites);
@@ -112,6 +120,38 @@ public final class ScanImportBenchmark {
         System.out.printf("lookup by MAC with a new connection per call (the CLI's case): median %.3f ms%n",
                 coldLookups[coldLookups.length / 2] / 1e6);
         System.exit(0);
+    }
+
+    /**
+     * The first import into an empty site of a server started as the CLI starts its own (durable: every commit on
+     * disk), rather than the tests' throw-away one; none when the run uses an external server.
+     */
+    static Optional<Timed> durableFirstImport(ScanFile scan) throws SQLException {
+        if (System.getenv("PIHA_TEST_JDBC_URL") != null) {
+            return Optional.empty();
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("piha-bench-durable");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir)) {
+            InventoryStore store = InventoryStore.open(db.dataSource(), Clock.systemUTC());
+            Site site = Fixtures.sites(store, "durable", "home")[0];
+            ScanImporter importer = new ScanImporter(store, MacVendors.NONE, FieldOwnership.ofDefaults());
+            return Optional.of(importTimed(importer, db.dataSource(), site.id(), scan, "first, durable server"));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     /** One timed import and the device rows it wrote (counted from its audit entries). */
