@@ -28,7 +28,7 @@ public final class JdbiAuditTrail implements AuditTrail {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         return tx.read("read audit log", h -> Scopes.bind(h.createQuery(SELECT + " WHERE "
-                        + Scopes.condition("site_id") + " ORDER BY id DESC LIMIT :limit"), scope)
+                        + Scopes.condition("site_id", scope) + " ORDER BY id DESC LIMIT :limit"), scope)
                 .bind("limit", limit).map((rs, ctx) -> map(rs)).list());
     }
 

@@ -56,13 +56,13 @@ public final class JdbiDeviceRepository implements DeviceRepository {
     @Override
     public Optional<Device> find(SiteScope scope, UUID id) {
         return tx.read("find device " + id, h -> Scopes.bind(h.createQuery(SELECT + " WHERE d.id = :id AND "
-                + Scopes.condition("d.site_id")), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+                + Scopes.condition("d.site_id", scope)), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
     }
 
     @Override
     public List<Device> list(SiteScope scope) {
         return tx.read("list devices", h -> Scopes.bind(h.createQuery(SELECT + " WHERE "
-                + Scopes.condition("d.site_id") + " ORDER BY d.site_id, d.slug"), scope)
+                + Scopes.condition("d.site_id", scope) + " ORDER BY d.site_id, d.slug"), scope)
                 .map((rs, ctx) -> map(rs)).list());
     }
 
@@ -76,7 +76,7 @@ public final class JdbiDeviceRepository implements DeviceRepository {
     public List<Device> findByMac(SiteScope scope, MacAddress mac) {
         return tx.read("find device by MAC " + mac, h -> Scopes.bind(h.createQuery(SELECT
                         + " JOIN device_mac dm ON dm.device_id = d.id WHERE dm.mac = CAST(:mac AS macaddr)"
-                        + " AND dm.site_id IN (" + Scopes.sites() + ")"), scope)
+                        + " AND dm.site_id IN (" + Scopes.sites(scope) + ")"), scope)
                 .bind("mac", mac.value()).map((rs, ctx) -> map(rs)).list());
     }
 

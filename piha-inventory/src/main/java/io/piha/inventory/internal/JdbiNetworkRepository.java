@@ -40,12 +40,12 @@ public final class JdbiNetworkRepository implements NetworkRepository {
     @Override
     public Optional<Network> find(SiteScope scope, UUID id) {
         return tx.read("find network " + id, h -> Scopes.bind(h.createQuery(SELECT + " WHERE id = :id AND "
-                + Scopes.condition("site_id")), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+                + Scopes.condition("site_id", scope)), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
     }
 
     @Override
     public List<Network> list(SiteScope scope) {
-        return tx.read("list networks", h -> Scopes.bind(h.createQuery(SELECT + " WHERE " + Scopes.condition("site_id")
+        return tx.read("list networks", h -> Scopes.bind(h.createQuery(SELECT + " WHERE " + Scopes.condition("site_id", scope)
                 + " ORDER BY site_id, cidr"), scope).map((rs, ctx) -> map(rs)).list());
     }
 
@@ -95,7 +95,7 @@ public final class JdbiNetworkRepository implements NetworkRepository {
     public List<IpAllocation> allocations(SiteScope scope) {
         return tx.read("list allocations", h -> Scopes.bind(h.createQuery("SELECT a.network_id, host(a.ip) AS ip,"
                         + " a.device_id FROM ip_allocation a JOIN network n ON n.id = a.network_id WHERE "
-                        + Scopes.condition("n.site_id") + " ORDER BY a.network_id, a.ip"), scope)
+                        + Scopes.condition("n.site_id", scope) + " ORDER BY a.network_id, a.ip"), scope)
                 .map((rs, ctx) -> new IpAllocation(rs.getObject("network_id", UUID.class),
                         IpAddress.parse(rs.getString("ip")), Optional.ofNullable(rs.getObject("device_id", UUID.class))))
                 .list());

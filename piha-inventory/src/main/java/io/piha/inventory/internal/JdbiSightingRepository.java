@@ -27,14 +27,14 @@ public final class JdbiSightingRepository implements SightingRepository {
     @Override
     public List<Sighting> list(SiteScope scope) {
         return tx.read("list sightings", h -> Scopes.bind(h.createQuery(SELECT + " WHERE "
-                + Scopes.condition("site_id") + " ORDER BY site_id, mac, source"), scope)
+                + Scopes.condition("site_id", scope) + " ORDER BY site_id, mac, source"), scope)
                 .map((rs, ctx) -> map(rs)).list());
     }
 
     @Override
     public List<Sighting> findByMac(SiteScope scope, MacAddress mac) {
         return tx.read("find sightings of " + mac, h -> Scopes.bind(h.createQuery(SELECT
-                        + " WHERE mac = CAST(:mac AS macaddr) AND site_id IN (" + Scopes.sites() + ")"
+                        + " WHERE mac = CAST(:mac AS macaddr) AND site_id IN (" + Scopes.sites(scope) + ")"
                         + " ORDER BY site_id, source"), scope)
                 .bind("mac", mac.value()).map((rs, ctx) -> map(rs)).list());
     }

@@ -35,12 +35,12 @@ public final class JdbiSiteRepository implements SiteRepository {
     @Override
     public Optional<Site> find(SiteScope scope, UUID id) {
         return tx.read("find site " + id, h -> Scopes.bind(h.createQuery(SELECT + " WHERE id = :id AND "
-                + Scopes.condition("id")), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+                + Scopes.condition("id", scope)), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
     }
 
     @Override
     public List<Site> list(SiteScope scope) {
-        return tx.read("list sites", h -> Scopes.bind(h.createQuery(SELECT + " WHERE " + Scopes.condition("id")
+        return tx.read("list sites", h -> Scopes.bind(h.createQuery(SELECT + " WHERE " + Scopes.condition("id", scope)
                 + " ORDER BY slug"), scope).map((rs, ctx) -> map(rs)).list());
     }
 

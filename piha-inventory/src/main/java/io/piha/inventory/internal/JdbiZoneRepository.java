@@ -36,12 +36,12 @@ public final class JdbiZoneRepository implements ZoneRepository {
     @Override
     public Optional<Zone> find(SiteScope scope, UUID id) {
         return tx.read("find zone " + id, h -> Scopes.bind(h.createQuery(SELECT + " WHERE id = :id AND "
-                + Scopes.condition("site_id")), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+                + Scopes.condition("site_id", scope)), scope).bind("id", id).map((rs, ctx) -> map(rs)).findOne());
     }
 
     @Override
     public List<Zone> list(SiteScope scope) {
-        return tx.read("list zones", h -> Scopes.bind(h.createQuery(SELECT + " WHERE " + Scopes.condition("site_id")
+        return tx.read("list zones", h -> Scopes.bind(h.createQuery(SELECT + " WHERE " + Scopes.condition("site_id", scope)
                 + " ORDER BY site_id, slug"), scope).map((rs, ctx) -> map(rs)).list());
     }
 
