@@ -1,7 +1,12 @@
 package io.piha.inventory.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.piha.api.inventory.IpAddress;
 import io.piha.api.inventory.MacAddress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,9 +46,23 @@ public final class BinaryCopy implements AutoCloseable {
     private static final byte AF_INET6 = 3;
     private static final byte JSONB_VERSION = 1;
     private static final HexFormat HEX = HexFormat.of();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final CopyIn copy;
     private final String sql;
+    /** Appends what a JSON generator writes to the buffer. */
+    private final OutputStream sink = new OutputStream() {
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buffer[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int from, int count) {
+            BinaryCopy.this.write(bytes, from, count);
+        }
+    };
     private byte[] buffer = new byte[FLUSH_AT + 1024];
     private int length;
     private int fieldsLeft;
@@ -129,9 +148,24 @@ public final class BinaryCopy implements AutoCloseable {
         return this;
     }
 
-    /** A {@code json} from its text, which the server checks and stores as written (its wire format is the text). */
-    public BinaryCopy json(String json) {
-        return text(Objects.requireNonNull(json, "json"));
+    /**
+     * A {@code jsonb} that {@code document} writes straight into the row, with no string in between; the server
+     * parses it as it would the text format.
+     *
+     * @throws UncheckedIOException if the document cannot be written (the copy should then be abandoned)
+     */
+    public BinaryCopy jsonb(JsonDocument document) {
+        return document(true, document);
+    }
+
+    /**
+     * A {@code json} that {@code document} writes straight into the row; the server checks it and stores it as
+     * written (the type's wire format is its text).
+     *
+     * @throws UncheckedIOException if the document cannot be written (the copy should then be abandoned)
+     */
+    public BinaryCopy json(JsonDocument document) {
+        return document(false, document);
     }
 
     /** A {@code timestamptz}, to the microsecond (nanoseconds rounded half to even, as the text input rounds them). */
@@ -194,12 +228,44 @@ public final class BinaryCopy implements AutoCloseable {
         return rows;
     }
 
+    /** Writes one JSON value with a Jackson generator (which the copy closes afterwards). */
+    @FunctionalInterface
+    public interface JsonDocument {
+
+        /**
+         * Writes the value.
+         *
+         * @throws IOException if the generator refuses what is written
+         */
+        void write(JsonGenerator json) throws IOException;
+    }
+
     /** Cancels the copy unless it finished. */
     @Override
     public void close() throws SQLException {
         if (copy.isActive()) {
             copy.cancelCopy();
         }
+    }
+
+    private BinaryCopy document(boolean binaryJson, JsonDocument document) {
+        field(0);
+        int sizeAt = length - 4;
+        if (binaryJson) {
+            ensure(1);
+            buffer[length++] = JSONB_VERSION;
+        }
+        try (JsonGenerator json = JSON.createGenerator(sink)) {
+            document.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a JSON value of " + sql, e);
+        }
+        int size = length - sizeAt - 4;
+        buffer[sizeAt] = (byte) (size >>> 24);
+        buffer[sizeAt + 1] = (byte) (size >>> 16);
+        buffer[sizeAt + 2] = (byte) (size >>> 8);
+        buffer[sizeAt + 3] = (byte) size;
+        return this;
     }
 
     private void field(int size) {

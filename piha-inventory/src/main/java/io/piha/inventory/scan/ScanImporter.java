@@ -1,6 +1,6 @@
 package io.piha.inventory.scan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.piha.api.inventory.InventoryException;
 import io.piha.api.inventory.IpAddress;
 import io.piha.api.inventory.MacAddress;
@@ -9,10 +9,10 @@ import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
 import io.piha.inventory.RowRejection;
 import io.piha.inventory.internal.BinaryCopy;
-import io.piha.inventory.internal.Json;
 import io.piha.inventory.internal.SqlErrors;
 import io.piha.inventory.internal.TimeOrderedIds;
 import io.piha.inventory.oui.MacVendors;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,10 +201,11 @@ public final class ScanImporter {
         h.createQuery("SELECT set_config('piha.audited_by_import', :run, true)").bind("run", run.toString())
                 .mapToMap().one();
         copy(h, ScanSql.COPY_DEVICES, devices, writing, (d, copy) ->
-                copy.row(5).uuid(d.id()).uuid(site).text(d.slug()).text(d.name()).jsonb(d.metadata().toString()));
+                copy.row(5).uuid(d.id()).uuid(site).text(d.slug()).text(d.name()).jsonb(d::writeMetadata));
         copy(h, ScanSql.COPY_MACS, devices, writing, (d, copy) -> copy.row(3).uuid(site).macaddr(d.mac()).uuid(d.id()));
         copy(h, ScanSql.COPY_AUDIT, devices, writing, (d, copy) -> copy.row(8).timestamptz(at).text(actor)
-                .text("create").text("device").uuid(d.id()).uuid(site).json(d.createdJson(site)).uuid(run));
+                .text("create").text("device").uuid(d.id()).uuid(site).json(json -> d.writeCreated(json, site))
+                .uuid(run));
         h.createQuery("SELECT set_config('piha.audited_by_import', '', true)").mapToMap().one();
     }
 
@@ -316,10 +317,7 @@ public final class ScanImporter {
     private NewDevice newDevice(ScanRow row, Optional<String> vendor) {
         String mac = row.mac().value();
         String name = row.hostname().orElseGet(() -> vendor.map(v -> v + " " + mac).orElse(mac));
-        ObjectNode metadata = Json.MAPPER.createObjectNode();
-        vendor.ifPresent(v -> metadata.put("vendor", v));
-        metadata.put("discovered_by", SOURCE);
-        return new NewDevice(ids.next(), row.mac(), slug(row), truncate(name), metadata);
+        return new NewDevice(ids.next(), row.mac(), slug(row), truncate(name), vendor);
     }
 
     /** At most {@value #MAX_NAME} characters (code points, as PostgreSQL counts them). */
@@ -329,21 +327,39 @@ public final class ScanImporter {
                 : name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
     }
 
-    /** The device a new MAC becomes. */
-    private record NewDevice(UUID id, MacAddress mac, String slug, String name, ObjectNode metadata) {
+    /**
+     * The device a new MAC becomes. Its JSON is written straight into the copies, with no tree and no string in
+     * between: building a Jackson tree per document took twice the client's CPU (a scratch measurement, 0.9 s
+     * against 0.46 s for 100,000 devices in a cold JVM), and on a 2-core machine the client shares the cores
+     * with the server.
+     */
+    private record NewDevice(UUID id, MacAddress mac, String slug, String name, Optional<String> vendor) {
 
-        /** The {@code create} audit entry of the device: its row as the audit trigger would write it, and its MACs. */
-        String createdJson(UUID site) {
-            ObjectNode after = Json.MAPPER.createObjectNode();
-            after.put("id", id.toString());
-            after.put("site_id", site.toString());
-            after.putNull("zone_id");
-            after.put("slug", slug);
-            after.put("name", name);
-            after.set("metadata", metadata);
-            after.put("version", 0);
-            after.putArray("macs").add(mac.value());
-            return after.toString();
+        /** Its metadata: the vendor, if known, and that a scan discovered it. */
+        void writeMetadata(JsonGenerator json) throws IOException {
+            json.writeStartObject();
+            if (vendor.isPresent()) {
+                json.writeStringField("vendor", vendor.get());
+            }
+            json.writeStringField("discovered_by", SOURCE);
+            json.writeEndObject();
+        }
+
+        /** Its {@code create} audit entry: its row as the audit trigger would write it, and its MACs. */
+        void writeCreated(JsonGenerator json, UUID site) throws IOException {
+            json.writeStartObject();
+            json.writeStringField("id", id.toString());
+            json.writeStringField("site_id", site.toString());
+            json.writeNullField("zone_id");
+            json.writeStringField("slug", slug);
+            json.writeStringField("name", name);
+            json.writeFieldName("metadata");
+            writeMetadata(json);
+            json.writeNumberField("version", 0);
+            json.writeArrayFieldStart("macs");
+            json.writeString(mac.value());
+            json.writeEndArray();
+            json.writeEndObject();
         }
     }
 

@@ -31,7 +31,7 @@ class BinaryCopyTest {
     static void connect() {
         h = Jdbi.create(TestDatabase.freshSchema()).open();
         h.execute("CREATE TABLE v (n serial, i integer, u uuid, t text, j jsonb, ts timestamptz, m macaddr, a inet,"
-                + " CHECK (t IS DISTINCT FROM 'refused'))");
+                + " k json, CHECK (t IS DISTINCT FROM 'refused'))");
     }
 
     @AfterAll
@@ -74,6 +74,32 @@ class BinaryCopyTest {
         assertThat(h.createQuery("SELECT family(a) || '/' || masklen(a) FROM v ORDER BY n").mapTo(String.class).list())
                 // an IPv4-mapped IPv6 literal is the IPv4 address to IpAddress, as it was when the value went as text
                 .containsExactly("4/32", "6/128", "4/32");
+    }
+
+    @Test
+    void jsonDocumentsAreWrittenIntoTheRowAndStoredAsTheirTextWouldBe() throws SQLException {
+        String big = "x".repeat(100_000); // larger than the copy's buffer, which must grow under the document
+        try (BinaryCopy copy = BinaryCopy.start(h, "COPY v (i, j, k) FROM STDIN (FORMAT binary)")) {
+            for (String text : new String[] {"Küche — ☕ \"quoted\"\ttab\n", big}) {
+                copy.row(3).int4(text.length()).jsonb(json -> {
+                    json.writeStartObject();
+                    json.writeStringField("name", text);
+                    json.writeNullField("zone");
+                    json.writeArrayFieldStart("macs");
+                    json.writeString("00:16:3e:0a:0b:0c");
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }).json(json -> json.writeString(text));
+            }
+            assertThat(copy.finish()).isEqualTo(2);
+        }
+        for (String text : new String[] {"Küche — ☕ \"quoted\"\ttab\n", big}) {
+            Map<String, Object> row = h.createQuery("SELECT j ->> 'name' AS name, j -> 'zone' = 'null'::jsonb AS zone,"
+                    + " j -> 'macs' ->> 0 AS mac, k #>> '{}' AS k FROM v WHERE i = :i").bind("i", text.length())
+                    .mapToMap().one();
+            assertThat(row).containsEntry("name", text).containsEntry("zone", true)
+                    .containsEntry("mac", "00:16:3e:0a:0b:0c").containsEntry("k", text);
+        }
     }
 
     @Test
