@@ -169,9 +169,8 @@ public final class ScanImporter {
         // is appended to within the site's range rather than split all over it
         List<NewDevice> creating = inMacOrder(rows, accepted).stream().map(i -> newDevice(rows.get(i), vendorOf.get(i)))
                 .toList();
-        Writing writing = new Writing(progress, 3L * creating.size() + unsighted.size());
-        createDevices(h, site, run, actor, at, creating, writing);
-        sightings += copy(h, ScanSql.COPY_SIGHTINGS, inMacOrder(rows, unsighted), writing, (i, copy) -> {
+        createDevices(h, site, run, actor, at, creating, progress);
+        sightings += copy(h, "sightings", ScanSql.COPY_SIGHTINGS, inMacOrder(rows, unsighted), progress, (i, copy) -> {
             ScanRow row = rows.get(i);
             copy.row(9).uuid(site).macaddr(row.mac()).text(SOURCE).inet(row.ip()).text(row.hostname().orElse(null))
                     .text(vendorOf.get(i).orElse(null)).timestamptz(row.seenAt()).timestamptz(row.seenAt()).uuid(run);
@@ -197,13 +196,14 @@ public final class ScanImporter {
      * one's JSON in the database.
      */
     private static void createDevices(Handle h, UUID site, UUID run, String actor, Instant at, List<NewDevice> devices,
-                                      Writing writing) {
+                                      ImportProgress progress) {
         h.createQuery("SELECT set_config('piha.audited_by_import', :run, true)").bind("run", run.toString())
                 .mapToMap().one();
-        copy(h, ScanSql.COPY_DEVICES, devices, writing, (d, copy) ->
+        copy(h, "devices", ScanSql.COPY_DEVICES, devices, progress, (d, copy) ->
                 copy.row(5).uuid(d.id()).uuid(site).text(d.slug()).text(d.name()).jsonb(d::writeMetadata));
-        copy(h, ScanSql.COPY_MACS, devices, writing, (d, copy) -> copy.row(3).uuid(site).macaddr(d.mac()).uuid(d.id()));
-        copy(h, ScanSql.COPY_AUDIT, devices, writing, (d, copy) -> copy.row(8).timestamptz(at).text(actor)
+        copy(h, "macs", ScanSql.COPY_MACS, devices, progress, (d, copy) ->
+                copy.row(3).uuid(site).macaddr(d.mac()).uuid(d.id()));
+        copy(h, "audit", ScanSql.COPY_AUDIT, devices, progress, (d, copy) -> copy.row(8).timestamptz(at).text(actor)
                 .text("create").text("device").uuid(d.id()).uuid(site).json(json -> d.writeCreated(json, site))
                 .uuid(run));
         h.createQuery("SELECT set_config('piha.audited_by_import', '', true)").mapToMap().one();
@@ -213,7 +213,7 @@ public final class ScanImporter {
     private static void stage(Handle h, List<ScanRow> rows, List<Integer> positions, List<Optional<String>> vendorOf,
                               ImportProgress progress) {
         h.execute(ScanSql.CREATE_STAGE);
-        copy(h, ScanSql.COPY_STAGE, positions, new Writing(progress, "staging", positions.size()), (i, copy) -> {
+        copy(h, "staging", ScanSql.COPY_STAGE, positions, progress, (i, copy) -> {
             ScanRow row = rows.get(i);
             copy.row(6).int4(row.row()).macaddr(row.mac()).inet(row.ip()).text(row.hostname().orElse(null))
                     .text(vendorOf.get(i).orElse(null)).timestamptz(row.seenAt());
@@ -253,49 +253,30 @@ public final class ScanImporter {
         return IntStream.range(0, rows.size()).filter(i -> test.test(rows.get(i).mac().value())).boxed().toList();
     }
 
-    /** Streams one row per item into a binary {@code COPY}; returns the rows written. */
-    private static <T> int copy(Handle h, String sql, List<T> items, Writing writing, CopyRow<T> line) {
+    /**
+     * Streams one row per item into a binary {@code COPY}, reported as {@code phase}: at the start, every
+     * {@value #DEFAULT_CHUNK} rows, and once the server has stored them all (a progress bar at 100% means
+     * written). Returns the rows written; a phase with nothing to write is not reported.
+     */
+    private static <T> int copy(Handle h, String phase, String sql, List<T> items, ImportProgress progress,
+                                CopyRow<T> line) {
         if (items.isEmpty()) {
             return 0;
         }
+        progress.update(phase, 0, items.size());
         try (BinaryCopy copy = BinaryCopy.start(h, sql)) {
+            long sent = 0;
             for (T item : items) {
                 line.write(item, copy);
-                writing.row();
+                if (++sent % DEFAULT_CHUNK == 0 && sent < items.size()) {
+                    progress.update(phase, sent, items.size());
+                }
             }
-            return Math.toIntExact(copy.finish());
+            int stored = Math.toIntExact(copy.finish());
+            progress.update(phase, stored, items.size());
+            return stored;
         } catch (SQLException e) {
             throw SqlErrors.translate("importing the scan (" + sql.substring(0, sql.indexOf('(')).trim() + ")", e);
-        }
-    }
-
-    /**
-     * Progress over rows written by one or more copies: reported at the start, every {@value #DEFAULT_CHUNK} rows
-     * and at the end.
-     */
-    private static final class Writing {
-
-        private final ImportProgress progress;
-        private final String phase;
-        private final long total;
-        private long done;
-
-        Writing(ImportProgress progress, long total) {
-            this(progress, "writing", total);
-        }
-
-        Writing(ImportProgress progress, String phase, long total) {
-            this.progress = progress;
-            this.phase = phase;
-            this.total = total;
-            progress.update(phase, 0, total);
-        }
-
-        void row() {
-            done++;
-            if (done % DEFAULT_CHUNK == 0 || done == total) {
-                progress.update(phase, done, total);
-            }
         }
     }
 
