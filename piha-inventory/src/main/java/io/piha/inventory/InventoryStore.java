@@ -17,9 +17,13 @@ import io.piha.inventory.internal.JdbiZoneRepository;
 import io.piha.inventory.internal.Transactions;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inventory in one PostgreSQL database: migrates the schema on open (Flyway, {@code db/inventory}) and
@@ -33,6 +37,8 @@ import org.jdbi.v3.core.Jdbi;
  * @since 0.1
  */
 public final class InventoryStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryStore.class);
 
     private final DataSource dataSource;
     private final Transactions tx;
@@ -52,7 +58,13 @@ public final class InventoryStore {
     public static InventoryStore open(DataSource dataSource, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(clock, "clock");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/inventory").load().migrate();
+        MigrateResult migrated = Flyway.configure().dataSource(dataSource).locations("classpath:db/inventory").load()
+                .migrate();
+        if (migrated.migrationsExecuted > 0) {
+            LOG.info("inventory schema {} version {} ({} migration(s))", Optional.ofNullable(migrated.initialSchemaVersion)
+                    .map(v -> "migrated from version " + v + " to").orElse("created at"), migrated.targetSchemaVersion,
+                    migrated.migrationsExecuted);
+        }
         return new InventoryStore(dataSource, clock);
     }
 
