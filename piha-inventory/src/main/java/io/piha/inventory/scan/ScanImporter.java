@@ -1,6 +1,5 @@
 package io.piha.inventory.scan;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.piha.api.inventory.InventoryException;
 import io.piha.api.inventory.IpAddress;
 import io.piha.api.inventory.MacAddress;
@@ -12,7 +11,6 @@ import io.piha.inventory.internal.BinaryCopy;
 import io.piha.inventory.internal.SqlErrors;
 import io.piha.inventory.internal.TimeOrderedIds;
 import io.piha.inventory.oui.MacVendors;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +57,6 @@ public final class ScanImporter {
     public static final String SOURCE = "scan";
     /** Rows per COPY buffer (and per progress report). */
     public static final int DEFAULT_CHUNK = 10_000;
-    /** The longest device name the schema accepts. */
-    private static final int MAX_NAME = 200;
 
     private final InventoryStore store;
     private final MacVendors vendors;
@@ -149,7 +145,7 @@ public final class ScanImporter {
         // what is new to it: a device for each new MAC (unless its slug is taken), a sighting for each new one
         List<Integer> deviceless = positions(rows, mac -> !withDevice.contains(mac));
         List<Integer> unsighted = positions(rows, mac -> !sighted.contains(mac));
-        Set<String> taken = takenSlugs(h, site, deviceless.stream().map(i -> slug(rows.get(i))).toList(),
+        Set<String> taken = takenSlugs(h, site, deviceless.stream().map(i -> NewDevice.slugOf(rows.get(i).mac())).toList(),
                 withDevice.size());
         List<MacAddress> newMacs = new ArrayList<>();
         List<Integer> accepted = new ArrayList<>();
@@ -157,9 +153,10 @@ public final class ScanImporter {
         for (int i : deviceless) {
             ScanRow row = rows.get(i);
             newMacs.add(row.mac());
-            if (taken.contains(slug(row))) {
+            String slug = NewDevice.slugOf(row.mac());
+            if (taken.contains(slug)) {
                 rejected.add(new RowRejection("row " + row.row(), row.mac().value(),
-                        "no device created: another device of the site already has the slug " + slug(row)
+                        "no device created: another device of the site already has the slug " + slug
                                 + " (the sighting is recorded)"));
             } else {
                 accepted.add(i);
@@ -167,8 +164,8 @@ public final class ScanImporter {
         }
         // written in MAC order, and given ids in that order, so that every index the rows enter (by id, slug, MAC)
         // is appended to within the site's range rather than split all over it
-        List<NewDevice> creating = inMacOrder(rows, accepted).stream().map(i -> newDevice(rows.get(i), vendorOf.get(i)))
-                .toList();
+        List<NewDevice> creating = inMacOrder(rows, accepted).stream()
+                .map(i -> NewDevice.of(ids.next(), rows.get(i), vendorOf.get(i))).toList();
         createDevices(h, site, run, actor, at, creating, progress);
         sightings += copy(h, "sightings", ScanSql.COPY_SIGHTINGS, inMacOrder(rows, unsighted), progress, (i, copy) -> {
             ScanRow row = rows.get(i);
@@ -290,58 +287,4 @@ public final class ScanImporter {
     private Optional<String> vendor(ScanRow row) {
         return row.mac().isLocallyAdministered() ? Optional.empty() : vendors.lookup(row.mac()).or(row::vendor);
     }
-
-    private static String slug(ScanRow row) {
-        return "mac-" + row.mac().value().replace(":", "");
-    }
-
-    private NewDevice newDevice(ScanRow row, Optional<String> vendor) {
-        String mac = row.mac().value();
-        String name = row.hostname().orElseGet(() -> vendor.map(v -> v + " " + mac).orElse(mac));
-        return new NewDevice(ids.next(), row.mac(), slug(row), truncate(name), vendor);
-    }
-
-    /** At most {@value #MAX_NAME} characters (code points, as PostgreSQL counts them). */
-    private static String truncate(String name) {
-        return name.codePointCount(0, name.length()) <= MAX_NAME
-                ? name
-                : name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
-    }
-
-    /**
-     * The device a new MAC becomes. Its JSON is written straight into the copies, with no tree and no string in
-     * between: building a Jackson tree per document took twice the client's CPU (a scratch measurement, 0.9 s
-     * against 0.46 s for 100,000 devices in a cold JVM), and on a 2-core machine the client shares the cores
-     * with the server.
-     */
-    private record NewDevice(UUID id, MacAddress mac, String slug, String name, Optional<String> vendor) {
-
-        /** Its metadata: the vendor, if known, and that a scan discovered it. */
-        void writeMetadata(JsonGenerator json) throws IOException {
-            json.writeStartObject();
-            if (vendor.isPresent()) {
-                json.writeStringField("vendor", vendor.get());
-            }
-            json.writeStringField("discovered_by", SOURCE);
-            json.writeEndObject();
-        }
-
-        /** Its {@code create} audit entry: its row as the audit trigger would write it, and its MACs. */
-        void writeCreated(JsonGenerator json, UUID site) throws IOException {
-            json.writeStartObject();
-            json.writeStringField("id", id.toString());
-            json.writeStringField("site_id", site.toString());
-            json.writeNullField("zone_id");
-            json.writeStringField("slug", slug);
-            json.writeStringField("name", name);
-            json.writeFieldName("metadata");
-            writeMetadata(json);
-            json.writeNumberField("version", 0);
-            json.writeArrayFieldStart("macs");
-            json.writeString(mac.value());
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-    }
-
 }
