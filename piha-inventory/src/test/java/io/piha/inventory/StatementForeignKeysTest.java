@@ -122,10 +122,7 @@ class StatementForeignKeysTest {
         try (Connection writer = ds.getConnection(); Connection deleter = ds.getConnection()) {
             writer.setAutoCommit(false);
             insertMac(writer, "02:00:00:00:00:06", device);
-            Future<?> delete = other.submit(() -> {
-                sql(deleter, "DELETE FROM device WHERE id = '" + device + "'");
-                return null;
-            });
+            Future<?> delete = inTheOtherThread(deleter, "DELETE FROM device WHERE id = '" + device + "'");
             awaitBlocked(deleter, delete);
             writer.commit();
             delete.get(10, TimeUnit.SECONDS);
@@ -140,10 +137,7 @@ class StatementForeignKeysTest {
         try (Connection writer = ds.getConnection(); Connection deleter = ds.getConnection()) {
             writer.setAutoCommit(false);
             insertDevice(writer, UUID.randomUUID(), cabin.id(), "imported");
-            Future<?> delete = other.submit(() -> {
-                sql(deleter, "DELETE FROM site WHERE id = '" + cabin.id() + "'");
-                return null;
-            });
+            Future<?> delete = inTheOtherThread(deleter, "DELETE FROM site WHERE id = '" + cabin.id() + "'");
             awaitBlocked(deleter, delete);
             writer.commit();
             assertThatThrownBy(() -> delete.get(10, TimeUnit.SECONDS)).hasMessageContaining("device_site_id_fkey");
@@ -188,10 +182,7 @@ class StatementForeignKeysTest {
             insertDevice(writer, mine, site.id(), "mine-" + mine.toString().substring(0, 8));
             sql(writer, "INSERT INTO device_mac VALUES ('" + site.id() + "', '02:00:00:00:00:0a', '" + mine + "'), ('"
                     + site.id() + "', '02:00:00:00:00:0b', '" + device + "')");
-            Future<?> delete = other.submit(() -> {
-                sql(deleter, "DELETE FROM device WHERE id = '" + device + "'");
-                return null;
-            });
+            Future<?> delete = inTheOtherThread(deleter, "DELETE FROM device WHERE id = '" + device + "'");
             // the committed device was locked by the insert: its delete waits for the writer
             awaitBlocked(deleter, delete);
             writer.commit();
@@ -210,6 +201,14 @@ class StatementForeignKeysTest {
                         .as(bad).hasMessageContaining("slug_check");
             }
         }
+    }
+
+    /** Runs one statement on {@code c} in the other thread, so this one can watch it wait. */
+    private static Future<?> inTheOtherThread(Connection c, String statement) {
+        return other.submit(() -> {
+            sql(c, statement);
+            return null;
+        });
     }
 
     /** Waits until the connection's backend is waiting for a lock (the statement has reached the conflict). */
