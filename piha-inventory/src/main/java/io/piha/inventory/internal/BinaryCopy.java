@@ -260,11 +260,7 @@ public final class BinaryCopy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a JSON value of " + sql, e);
         }
-        int size = length - sizeAt - 4;
-        buffer[sizeAt] = (byte) (size >>> 24);
-        buffer[sizeAt + 1] = (byte) (size >>> 16);
-        buffer[sizeAt + 2] = (byte) (size >>> 8);
-        buffer[sizeAt + 3] = (byte) size;
+        setInt(sizeAt, length - sizeAt - 4);
         return this;
     }
 
@@ -288,10 +284,15 @@ public final class BinaryCopy implements AutoCloseable {
 
     private void putInt(int value) {
         ensure(4);
-        buffer[length++] = (byte) (value >>> 24);
-        buffer[length++] = (byte) (value >>> 16);
-        buffer[length++] = (byte) (value >>> 8);
-        buffer[length++] = (byte) value;
+        setInt(length, value);
+        length += 4;
+    }
+
+    private void setInt(int at, int value) {
+        buffer[at] = (byte) (value >>> 24);
+        buffer[at + 1] = (byte) (value >>> 16);
+        buffer[at + 2] = (byte) (value >>> 8);
+        buffer[at + 3] = (byte) value;
     }
 
     private void putLong(long value) {
