@@ -202,6 +202,22 @@ class ScanImporterTest {
     }
 
     @Test
+    void aTakenSlugIsFoundAlsoWhenTheSiteKnowsMoreMacsThanTheScanBringsNew() {
+        // the importer asks about the few new slugs instead of reading the site's: the other way to the same answer
+        Site loft = Fixtures.sites(store, "slugs-few", "loft")[0];
+        importer.apply(loft.id(), scan("[{\"ip\": \"10.5.0.1\", \"mac\": \"00:aa:22:00:00:01\"},"
+                + " {\"ip\": \"10.5.0.2\", \"mac\": \"00:aa:22:00:00:02\"}]"), "scanner", ImportProgress.SILENT);
+        store.devices().create(new Device(UUID.randomUUID(), loft.id(), Optional.empty(), Slug.of("mac-00aa22000009"),
+                "Named by hand", List.of(), Map.of(), 0), "rohit");
+        ScanResult r = importer.apply(loft.id(), scan("[{\"ip\": \"10.5.0.9\", \"mac\": \"00:aa:22:00:00:09\"}]"),
+                "scanner", ImportProgress.SILENT);
+        assertThat(r.devicesCreated()).isZero();
+        assertThat(r.rejected()).singleElement()
+                .satisfies(rejection -> assertThat(rejection.reason()).contains("mac-00aa22000009"));
+        assertThat(store.sightings().findByMac(SiteScope.of(loft.id()), MacAddress.parse("00:aa:22:00:00:09"))).hasSize(1);
+    }
+
+    @Test
     void anUnknownSiteIsRefusedAndNothingIsWritten() {
         UUID ghost = UUID.randomUUID();
         assertThatThrownBy(() -> importer.apply(ghost, scan(SCAN), "rohit", ImportProgress.SILENT))
