@@ -24,7 +24,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noAdapterIsImportedByApiOrCore = noClasses().that().resideInAnyPackage("io.piha.api..", "io.piha.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.piha.mqtt..", "io.piha.poe..", "io.piha.inventory..",
-                    "io.piha.sync..", "io.piha.examples..");
+                    "io.piha.sync..", "io.piha.examples..", "io.piha.runtime..", "io.piha.http..", "io.piha.service..", "io.piha.cli..");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.piha.(**)").should().beFreeOfCycles();

@@ -1,5 +1,7 @@
 package io.piha.inventory;
 
+import io.piha.testkit.ManualClock;
+import io.piha.testkit.postgres.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class RepositoryTest {
 
-    static MutableClock clock = new MutableClock(Instant.parse("2026-01-10T08:00:00Z"));
+    static ManualClock clock = new ManualClock(Instant.parse("2026-01-10T08:00:00Z"));
     static DataSource ds;
     static InventoryStore store;
     static Site home;

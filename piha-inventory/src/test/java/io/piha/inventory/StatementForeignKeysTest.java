@@ -1,5 +1,6 @@
 package io.piha.inventory;
 
+import io.piha.testkit.postgres.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.piha.mqtt;
 
+import io.piha.api.Secret;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.ServiceName;
 import java.nio.file.Files;
@@ -230,9 +231,9 @@ public final class MqttBusConfig {
     public String toString() {
         return "MqttBusConfig[broker=" + broker() + (tls ? " (tls)" : "") + ", protocol=" + protocol
                 + ", clientId=" + clientId + ", username=" + username.orElse("-")
-                + ", password=" + (password.isPresent() ? "[redacted]" : "-") + ", prefix=" + topics.prefix()
+                + ", password=" + (password.isPresent() ? Secret.REDACTED : "-") + ", prefix=" + topics.prefix()
                 + ", services=" + services + ", agentHost=" + agentHost.map(HostId::value).orElse("-")
-                + ", signing=" + (signingKey.isPresent() ? "[redacted]" : "off")
+                + ", signing=" + (signingKey.isPresent() ? Secret.REDACTED : "off")
                 + (signedCommandsRequired ? " (required)" : "") + "]";
     }
 

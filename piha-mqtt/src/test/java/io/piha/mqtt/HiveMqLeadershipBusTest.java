@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipBusException;
 import io.piha.api.leadership.LeadershipMessage.StateChanged;
-import io.piha.mqtt.brokers.EmbeddedHiveMq;
-import io.piha.mqtt.brokers.TestBroker;
+import io.piha.testkit.mqtt.EmbeddedHiveMq;
+import io.piha.testkit.mqtt.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +20,7 @@ class HiveMqLeadershipBusTest extends LeadershipBusContract {
 
     @BeforeAll
     static void startBroker() {
-        broker = EmbeddedHiveMq.start();
+        broker = EmbeddedHiveMq.startWithTls();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.piha.mqtt;
 
+import io.piha.api.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +22,8 @@ import io.piha.api.leadership.LeadershipMessage.StateChanged;
 import io.piha.api.leadership.Lease;
 import io.piha.api.leadership.RejectedMessage;
 import io.piha.api.leadership.ServiceName;
-import io.piha.mqtt.brokers.TcpProxy;
-import io.piha.mqtt.brokers.TestBroker;
+import io.piha.testkit.mqtt.TcpProxy;
+import io.piha.testkit.mqtt.TestBroker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.piha.mqtt;
 
+import io.piha.api.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.piha.api.leadership.Availability;

@@ -1,5 +1,6 @@
 package io.piha.mqtt;
 
+import io.piha.api.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,8 +10,8 @@ import io.piha.api.leadership.LeadershipBusException;
 import io.piha.api.leadership.LeadershipMessage.StateChanged;
 import java.util.Optional;
 
-import io.piha.mqtt.brokers.Mosquitto;
-import io.piha.mqtt.brokers.TestBroker;
+import io.piha.testkit.mqtt.Mosquitto;
+import io.piha.testkit.mqtt.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

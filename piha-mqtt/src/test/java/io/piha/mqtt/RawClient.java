@@ -4,7 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.piha.mqtt.brokers.TestBroker;
+import io.piha.testkit.mqtt.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;

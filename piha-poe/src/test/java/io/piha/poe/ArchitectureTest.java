@@ -21,14 +21,14 @@ class ArchitectureTest {
 
     @Test
     void driversDoNotDependOnTheSafetyLayer() {
-        noClasses().that().resideInAnyPackage("io.piha.poe.snmp..", "io.piha.poe.rest..", "io.piha.poe.simulator..")
+        noClasses().that().resideInAnyPackage("io.piha.poe.snmp..", "io.piha.poe.rest..")
                 .should().dependOnClassesThat().resideInAPackage("io.piha.poe.safety..").check(main);
     }
 
     @Test
     void theSafetyLayerWorksWithAnyDriverThroughThePortOnly() {
         noClasses().that().resideInAPackage("io.piha.poe.safety..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.piha.poe.snmp..", "io.piha.poe.rest..", "io.piha.poe.simulator..",
+                .resideInAnyPackage("io.piha.poe.snmp..", "io.piha.poe.rest..",
                         "org.snmp4j..", "com.fasterxml..")
                 .check(main);
     }

@@ -11,7 +11,7 @@ import io.piha.api.sync.IncidentKind;
 import io.piha.api.sync.SyncFreeze;
 import io.piha.api.sync.SyncOutcome;
 import io.piha.api.sync.SyncStatus;
-import io.piha.sync.testing.ManualClock;
+import io.piha.testkit.ManualClock;
 import io.piha.sync.testing.Recorder;
 import io.piha.sync.testing.TestRepo;
 import java.nio.file.Files;

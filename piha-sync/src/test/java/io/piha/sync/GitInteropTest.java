@@ -3,7 +3,7 @@ package io.piha.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.piha.api.sync.SyncOutcome;
-import io.piha.sync.testing.ManualClock;
+import io.piha.testkit.ManualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.piha.api.sync.CommitId;
 import io.piha.api.sync.SyncFreeze;
 import io.piha.api.sync.SyncOutcome;
-import io.piha.sync.testing.ManualClock;
+import io.piha.testkit.ManualClock;
 import io.piha.sync.testing.Recorder;
 import io.piha.sync.testing.TestRepo;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.piha.api.sync.CommitId;
 import io.piha.api.sync.SyncOutcome;
 import io.piha.sync.testing.GitSshServer;
-import io.piha.sync.testing.ManualClock;
+import io.piha.testkit.ManualClock;
 import io.piha.sync.testing.TestRepo;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.piha.api.sync.Incident;
 import io.piha.api.sync.IncidentKind;
 import io.piha.api.sync.SyncFreeze;
 import io.piha.api.sync.SyncOutcome;
-import io.piha.sync.testing.ManualClock;
+import io.piha.testkit.ManualClock;
 import io.piha.sync.testing.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.piha.api.recovery.PoeException;
 import io.piha.api.recovery.PortMap;
 import io.piha.api.recovery.PortStatus;
 import io.piha.api.recovery.PowerAction;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package io.piha.examples.poe;
 import io.piha.api.recovery.PoeDriver;
 import io.piha.api.recovery.PortAddress;
 import io.piha.api.recovery.PortMap;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import io.piha.poe.kit.PoeDriverCompatibilityKit;
 import io.piha.poe.kit.PoeTestBench;
 import java.io.IOException;

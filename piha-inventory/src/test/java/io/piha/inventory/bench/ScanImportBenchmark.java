@@ -3,12 +3,11 @@ package io.piha.inventory.bench;
 import io.piha.api.inventory.MacAddress;
 import io.piha.api.inventory.Site;
 import io.piha.api.inventory.SiteScope;
-import io.piha.inventory.EmbeddedDatabase;
 import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
-import io.piha.inventory.TestDatabase;
+import io.piha.testkit.postgres.TestDatabase;
 import io.piha.inventory.oui.MacVendors;
 import io.piha.inventory.scan.ScanFile;
 import io.piha.inventory.scan.ScanImporter;
@@ -145,18 +144,21 @@ public final class ScanImportBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir)) {
-            InventoryStore store = InventoryStore.open(db.dataSource(), Clock.systemUTC());
+        try (var db = TestDatabase.startDurable(dir)) {
+            DataSource ds = db.getPostgresDatabase();
+            InventoryStore store = InventoryStore.open(ds, Clock.systemUTC());
             Site[] sites = Fixtures.sites(store, "durable", IntStream.rangeClosed(0, RUNS).mapToObj(i -> "durable-" + i)
                     .toArray(String[]::new));
             ScanImporter importer = new ScanImporter(store, MacVendors.NONE, FieldOwnership.ofDefaults());
-            importTimed(importer, db.dataSource(), sites[0].id(), scan, "durable server, warm-up");
+            importTimed(importer, ds, sites[0].id(), scan, "durable server, warm-up");
             Timed[] firsts = new Timed[RUNS];
             for (int i = 0; i < RUNS; i++) {
-                firsts[i] = importTimed(importer, db.dataSource(), sites[1 + i].id(), scan,
+                firsts[i] = importTimed(importer, ds, sites[1 + i].id(), scan,
                         "durable server, first, run " + (i + 1));
             }
             return Optional.of(Timed.median(firsts));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the durable server did not stop", e);
         } finally {
             deleteTree(dir);
         }

@@ -1,5 +1,6 @@
 package io.piha.inventory.homeseer;
 
+import io.piha.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +14,8 @@ import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
-import io.piha.inventory.MutableClock;
 import io.piha.inventory.RowRejection;
-import io.piha.inventory.TestDatabase;
+import io.piha.testkit.postgres.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 class HomeSeerImporterTest {
 
-    static MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    static ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     static InventoryStore store;
     static MockWebServer homeseer;
     static volatile String status;
@@ -45,7 +45,7 @@ class HomeSeerImporterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        store = TestDatabase.freshStore(clock);
+        store = InventoryStore.open(TestDatabase.freshSchema(), clock);
         homeseer = new MockWebServer();
         homeseer.setDispatcher(new Dispatcher() {
             @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.piha.api.inventory.IpAddress;
 import io.piha.api.inventory.MacAddress;
-import io.piha.inventory.TestDatabase;
+import io.piha.testkit.postgres.TestDatabase;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;

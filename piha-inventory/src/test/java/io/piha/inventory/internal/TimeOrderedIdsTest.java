@@ -1,9 +1,9 @@
 package io.piha.inventory.internal;
 
+import io.piha.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.piha.inventory.MutableClock;
-import io.piha.inventory.TestDatabase;
+import io.piha.testkit.postgres.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ class TimeOrderedIdsTest {
 
     @Test
     void idsAreVersion7WithTheClocksMillisecondAndTheRfcVariant() {
-        UUID id = new TimeOrderedIds(new MutableClock(START)).next();
+        UUID id = new TimeOrderedIds(new ManualClock(START)).next();
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(START.toEpochMilli());
@@ -29,7 +29,7 @@ class TimeOrderedIdsTest {
 
     @Test
     void aBurstWithinOneMillisecondStillCountsUpAndBorrowsTheNextMillisecondWhenTheCounterRunsOut() {
-        TimeOrderedIds ids = new TimeOrderedIds(new MutableClock(START));
+        TimeOrderedIds ids = new TimeOrderedIds(new ManualClock(START));
         List<UUID> made = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             made.add(ids.next());
@@ -42,16 +42,16 @@ class TimeOrderedIdsTest {
 
     @Test
     void aClockThatStepsBackDoesNotBreakTheOrder() {
-        MutableClock clock = new MutableClock(START);
+        ManualClock clock = new ManualClock(START);
         TimeOrderedIds ids = new TimeOrderedIds(clock);
         UUID before = ids.next();
-        clock.advance(Duration.ofSeconds(-5));
+        clock.set(START.minusSeconds(5));
         assertThat(ids.next()).isGreaterThan(before);
     }
 
     @Test
     void postgresqlSortsThemInTheOrderTheyWereMade() {
-        MutableClock clock = new MutableClock(START);
+        ManualClock clock = new ManualClock(START);
         TimeOrderedIds ids = new TimeOrderedIds(clock);
         List<UUID> made = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {

@@ -1,5 +1,6 @@
 package io.piha.inventory.report;
 
+import io.piha.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +16,7 @@ import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
-import io.piha.inventory.MutableClock;
-import io.piha.inventory.TestDatabase;
+import io.piha.testkit.postgres.TestDatabase;
 import io.piha.inventory.oui.MacVendors;
 import io.piha.inventory.scan.ScanFile;
 import io.piha.inventory.scan.ScanImporter;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class DiffReporterTest {
 
-    static MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
+    static ManualClock clock = new ManualClock(Instant.parse("2026-04-01T00:00:00Z"));
     static InventoryStore store;
     static Site home;
     static Site tahoe;
@@ -37,7 +37,7 @@ class DiffReporterTest {
 
     @BeforeAll
     static void scanTwice() {
-        store = TestDatabase.freshStore(clock);
+        store = InventoryStore.open(TestDatabase.freshSchema(), clock);
         Site[] sites = Fixtures.sites(store, "anand", "fremont", "tahoe");
         home = sites[0];
         tahoe = sites[1];

@@ -1,5 +1,6 @@
 package io.piha.inventory.scan;
 
+import io.piha.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +17,8 @@ import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
-import io.piha.inventory.MutableClock;
 import io.piha.inventory.RowRejection;
-import io.piha.inventory.TestDatabase;
+import io.piha.testkit.postgres.TestDatabase;
 import io.piha.inventory.internal.Json;
 import io.piha.inventory.oui.MacVendors;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ScanImporterTest {
 
     static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static MutableClock clock = new MutableClock(T0);
+    static ManualClock clock = new ManualClock(T0);
     static InventoryStore store;
     static ScanImporter importer;
     static Site home;
@@ -44,7 +44,7 @@ class ScanImporterTest {
 
     @BeforeAll
     static void setUp() {
-        store = TestDatabase.freshStore(clock);
+        store = InventoryStore.open(TestDatabase.freshSchema(), clock);
         Site[] sites = Fixtures.sites(store, "anand", "fremont", "office", "cabin");
         home = sites[0];
         office = sites[1];

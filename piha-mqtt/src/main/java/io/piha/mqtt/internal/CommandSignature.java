@@ -3,7 +3,7 @@ package io.piha.mqtt.internal;
 import io.piha.api.leadership.Command;
 import io.piha.api.leadership.Epoch;
 import io.piha.api.leadership.HostId;
-import io.piha.mqtt.Secret;
+import io.piha.api.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -23,7 +23,7 @@ import io.piha.core.arbiter.ArbiterState;
 import io.piha.core.arbiter.Topology;
 import io.piha.mqtt.MqttBusConfig;
 import io.piha.mqtt.MqttLeadershipBus;
-import io.piha.mqtt.brokers.EmbeddedHiveMq;
+import io.piha.testkit.mqtt.EmbeddedHiveMq;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;

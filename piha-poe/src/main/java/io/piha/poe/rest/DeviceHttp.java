@@ -49,7 +49,7 @@ final class DeviceHttp implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1);
         config.trust().ifPresent(builder::sslContext);
         this.client = builder.build();
-        this.digest = new DigestAuth(config.user(), config.password());
+        this.digest = new DigestAuth(config.user(), config::passwordText);
     }
 
     /** The request as a dry run shows it; {@code shownPath} must already be free of secrets. */
@@ -142,7 +142,7 @@ final class DeviceHttp implements AutoCloseable {
         body.ifPresent(b -> request.header("Content-Type", "application/json"));
         if (auth == Auth.BASIC) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (config.user() + ":" + config.password().reveal()).getBytes(StandardCharsets.UTF_8)));
+                    (config.user() + ":" + config.passwordText()).getBytes(StandardCharsets.UTF_8)));
         }
         authorization.ifPresent(a -> request.header("Authorization", a));
         csrfToken.ifPresent(t -> request.header("X-CSRF-Token", t));

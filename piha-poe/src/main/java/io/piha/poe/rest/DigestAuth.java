@@ -1,6 +1,5 @@
 package io.piha.poe.rest;
 
-import io.piha.api.recovery.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,11 +16,11 @@ final class DigestAuth {
 
     private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
     private final String user;
-    private final Secret password;
+    private final java.util.function.Supplier<String> password;
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger counter = new AtomicInteger();
 
-    DigestAuth(String user, Secret password) {
+    DigestAuth(String user, java.util.function.Supplier<String> password) {
         this.user = user;
         this.password = password;
     }
@@ -40,7 +39,7 @@ final class DigestAuth {
         byte[] nonceBytes = new byte[8];
         random.nextBytes(nonceBytes);
         String cnonce = HexFormat.of().formatHex(nonceBytes);
-        String ha1 = hash(algorithm, user + ":" + realm + ":" + password.reveal());
+        String ha1 = hash(algorithm, user + ":" + realm + ":" + password.get());
         String ha2 = hash(algorithm, method + ":" + uri);
         String response = hash(algorithm, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
         return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri

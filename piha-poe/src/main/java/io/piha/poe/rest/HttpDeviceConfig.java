@@ -1,7 +1,7 @@
 package io.piha.poe.rest;
 
 import io.piha.api.recovery.PortMap;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
  *
  * @param baseUri e.g. {@code https://192.168.88.1}; no trailing path
  * @param user the user name (not a secret); {@code admin} for Shelly Gen2
- * @param password the password, sent only over HTTPS unless {@code allowPlainHttp}
+ * @param password the password, if the device has one; sent only over HTTPS unless {@code allowPlainHttp}
  * @param portMap labels to the device's port names or relay numbers
  * @param timeout for connecting and for each answer
  * @param allowPlainHttp whether credentials may travel over {@code http://} (a lab, a simulator); default no
@@ -21,7 +21,7 @@ import javax.net.ssl.SSLContext;
  *     certificate (RouterOS and UniFi ship one); empty for the JDK's default trust store
  * @since 0.1
  */
-public record HttpDeviceConfig(URI baseUri, String user, Secret password, PortMap portMap, Duration timeout,
+public record HttpDeviceConfig(URI baseUri, String user, Optional<Secret> password, PortMap portMap, Duration timeout,
                                boolean allowPlainHttp, Optional<SSLContext> trust) {
 
     /** Default timeout: 5 seconds. */
@@ -40,7 +40,7 @@ public record HttpDeviceConfig(URI baseUri, String user, Secret password, PortMa
             throw new IllegalArgumentException("switch " + portMap.switchName() + ": base URI must be http(s), was "
                     + baseUri);
         }
-        if (scheme.equals("http") && !password.isEmpty() && !allowPlainHttp) {
+        if (scheme.equals("http") && password.isPresent() && !allowPlainHttp) {
             throw new IllegalArgumentException("switch " + portMap.switchName() + ": refusing to send credentials "
                     + "over plain HTTP to " + baseUri + "; use https, or allowPlainHttp for a lab or simulator");
         }
@@ -57,12 +57,27 @@ public record HttpDeviceConfig(URI baseUri, String user, Secret password, PortMa
      */
     public HttpDeviceConfig(URI baseUri, String user, Secret password, PortMap portMap, Duration timeout,
                             boolean allowPlainHttp) {
-        this(baseUri, user, password, portMap, timeout, allowPlainHttp, Optional.empty());
+        this(baseUri, user, Optional.of(password), portMap, timeout, allowPlainHttp, Optional.empty());
+    }
+
+    /**
+     * A config with a password and a trust context.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public HttpDeviceConfig(URI baseUri, String user, Secret password, PortMap portMap, Duration timeout,
+                            boolean allowPlainHttp, Optional<SSLContext> trust) {
+        this(baseUri, user, Optional.of(password), portMap, timeout, allowPlainHttp, trust);
     }
 
     /** A config over HTTPS with the default timeout and trust store. */
     public static HttpDeviceConfig of(URI baseUri, String user, Secret password, PortMap portMap) {
         return new HttpDeviceConfig(baseUri, user, password, portMap, DEFAULT_TIMEOUT, false);
+    }
+
+    /** The password as the protocol sends it; empty text for a device without one. */
+    String passwordText() {
+        return password.map(Secret::reveal).orElse("");
     }
 
     /** This config with another timeout. */

@@ -97,7 +97,7 @@ public final class TasmotaPlugDriver implements PoeDriver {
 
     private JsonNode command(String label, String cmnd) {
         String shown = path(cmnd, "***");
-        DeviceHttp.Answer answer = http.send(label, "GET", path(cmnd, config.password().reveal()), shown,
+        DeviceHttp.Answer answer = http.send(label, "GET", path(cmnd, config.passwordText()), shown,
                 Optional.empty());
         if (!answer.ok()) {
             throw http.unexpected(label, shown, answer);

@@ -193,7 +193,7 @@ public final class UnifiPoeDriver implements PoeDriver {
     private void login(String label) {
         http.logout();
         ObjectNode credentials = DeviceHttp.JSON.createObjectNode().put("username", config.user())
-                .put("password", config.password().reveal());
+                .put("password", config.passwordText());
         String path = flavor == Flavor.UNIFI_OS ? "/api/auth/login" : "/api/login";
         DeviceHttp.Answer answer = http.sendRaw(label, "POST", path, path, Optional.of(credentials.toString()));
         boolean invalid = answer.status() == 400 && answer.body().path("meta").path("msg").asText().startsWith("api.err.Invalid");

@@ -1,6 +1,6 @@
 package io.piha.poe.snmp;
 
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,7 @@ package io.piha.poe.rest;
 import io.piha.api.recovery.PoeDriver;
 import io.piha.api.recovery.PortAddress;
 import io.piha.api.recovery.PortMap;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import io.piha.poe.kit.PoeTestBench;
 import java.io.IOException;
 import java.io.UncheckedIOException;

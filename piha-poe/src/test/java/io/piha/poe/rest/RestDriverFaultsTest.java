@@ -8,7 +8,7 @@ import io.piha.api.recovery.PoeException;
 import io.piha.api.recovery.PortAddress;
 import io.piha.api.recovery.PortMap;
 import io.piha.api.recovery.PowerAction;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.piha.api.recovery.PoeCapability;
 import io.piha.api.recovery.PoeDriver;
 import io.piha.api.recovery.PoeException;
 import io.piha.api.recovery.PortAddress;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import io.piha.poe.kit.PoeDriverCompatibilityKit;
 import io.piha.poe.kit.PoeTestBench;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.piha.poe.safety;
 
+import io.piha.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.piha.api.alert.Alert;
@@ -9,7 +10,7 @@ import io.piha.api.health.ProbeResult;
 import io.piha.api.recovery.PoeDriver;
 import io.piha.api.recovery.PortAddress;
 import io.piha.api.recovery.PortMap;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import io.piha.poe.Pause;
 import io.piha.poe.safety.RecoveryOutcome.Done;
 import io.piha.poe.safety.RecoveryOutcome.Failed;
@@ -17,7 +18,7 @@ import io.piha.poe.safety.RecoveryOutcome.Planned;
 import io.piha.poe.safety.RecoveryOutcome.Refused;
 import io.piha.poe.safety.RecoveryOutcome.Rule;
 import io.piha.poe.safety.RecoveryOutcome.Stage;
-import io.piha.poe.simulator.SimulatedPoeSwitch;
+import io.piha.testkit.poe.SimulatedPoeSwitch;
 import io.piha.poe.snmp.SnmpCredentials;
 import io.piha.poe.snmp.SnmpPoeDriver;
 import io.piha.poe.snmp.SnmpSwitchConfig;
@@ -49,7 +50,7 @@ class GuardedSwitchTest {
 
     private static SimulatedPoeSwitch sw;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T04:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T04:00:00Z"));
     private final Pause pause = clock::advance;
     private final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();

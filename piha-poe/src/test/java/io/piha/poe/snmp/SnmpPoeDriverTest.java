@@ -8,7 +8,7 @@ import io.piha.api.recovery.PoeException;
 import io.piha.api.recovery.PortAddress;
 import io.piha.api.recovery.PortStatus.Detection;
 import io.piha.api.recovery.PowerAction;
-import io.piha.api.recovery.Secret;
+import io.piha.api.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.piha.sync.bench;
 import io.piha.api.sync.SyncOutcome;
 import io.piha.sync.GitConfigSync;
 import io.piha.sync.StandbyCheckout;
-import io.piha.sync.testing.ManualClock;
+import io.piha.testkit.ManualClock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

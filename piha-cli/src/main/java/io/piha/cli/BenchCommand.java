@@ -1,0 +1,40 @@
+package io.piha.cli;
+
+import io.piha.cli.drill.FailoverBenchmark;
+import io.piha.cli.drill.FootprintBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code piha bench}: the control plane's benchmarks (never part of the tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures failover overhead over real I/O, and the control plane's start-up time and memory.", "",
+            "Failover: the drill's home fails over repeatedly; overhead is the time from the primary's last heartbeat to",
+            "the standby's 'leader' minus the configured timeout, off time and wait. Footprint: 'piha control-plane' in",
+            "its own JVM with -Xmx64m beside an idle JVM from the same jar. Results go in docs/benchmarks.md."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--failovers", defaultValue = "30", description = "Measured failovers (default: ${DEFAULT-VALUE}).")
+    int failovers;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Footprint rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+        System.setProperty("PIHA_LOG_LEVEL", System.getProperty("PIHA_LOG_LEVEL", "WARN"));
+        var out = spec.commandLine().getOut();
+        if (failovers > 0) {
+            out.println("== failover overhead (timings / 100, as in the drill)");
+            FailoverBenchmark.run(out, 3, failovers);
+            out.println();
+        }
+        out.println("== control-plane footprint");
+        FootprintBenchmark.run(out, rounds);
+        return 0;
+    }
+}

@@ -1,0 +1,174 @@
+package io.piha.cli.drill;
+
+import static io.piha.cli.drill.DrillHome.PRIMARY;
+import static io.piha.cli.drill.DrillHome.STANDBY;
+
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.HostId;
+import io.piha.core.arbiter.Phase;
+import io.piha.core.node.NodeRole;
+import io.piha.poe.safety.RecoveryOutcome;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The failover drill: the four operational flows of the control-plane seed, played for real (broker, SNMP,
+ * HTTP, Home Assistant REST) with the contract's timings divided by 100, each with checks and measured
+ * durations. Returns non-zero if any flow misbehaved.
+ */
+public final class Drill {
+
+    private final PrintWriter out;
+    private final DrillTimeline timeline;
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> figures = new ArrayList<>();
+    private DrillHome home;
+    private int commandSeq;
+
+    private final java.util.Optional<Integer> brokerPort;
+
+    private Drill(PrintWriter out, java.util.Optional<Integer> brokerPort) {
+        this.out = out;
+        this.brokerPort = brokerPort;
+        this.timeline = new DrillTimeline(out);
+    }
+
+    /** Runs the drill; 0 if every flow behaved, 1 otherwise. */
+    public static int run(PrintWriter out) {
+        return new Drill(out, java.util.Optional.empty()).play();
+    }
+
+    /** Runs the drill against a broker already listening on 127.0.0.1:{@code brokerPort}. */
+    public static int run(PrintWriter out, int brokerPort) {
+        return new Drill(out, java.util.Optional.of(brokerPort)).play();
+    }
+
+    private int play() {
+        out.println("PiHA failover drill: real broker, SNMP PoE switch, Home Assistant HTTP endpoints, control plane and");
+        out.println("standby agent, all in-process on 127.0.0.1. Timings are the contract's / 100: heartbeat every 0.3 s,");
+        out.println("leader missing after 0.9 s, PoE reset, 0.6 s recovery wait, then fence and promote.");
+        try (DrillHome h = new DrillHome(timeline, brokerPort)) {
+            home = h;
+            home.controlPlane.start();
+            home.standbyAgent.start();
+            normalOperation();
+            heartbeatFailure();
+            returnToPrimary();
+            freezePeriod();
+            out.println();
+            out.println("Audit trail and control-plane memory: " + home.work());
+        } catch (RuntimeException e) {
+            failures.add("the drill could not run: " + e);
+            e.printStackTrace(out);
+        }
+        out.println();
+        figures.forEach(f -> out.println("  " + f));
+        out.println(failures.isEmpty() ? "All four flows behaved (" + timeline.elapsed().toSeconds() + " s)."
+                : failures.size() + " check(s) failed: " + failures);
+        out.flush();
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private void normalOperation() {
+        timeline.title("1. Normal operation: the HAOS primary heartbeats (v1 automation); the standby observes");
+        home.primary.leadAsV1();
+        check(waitFor(Duration.ofSeconds(10), () -> home.controlPlane.state().leader().filter(PRIMARY::equals).isPresent()
+                && home.controlPlane.state().phase() instanceof Phase.Watching), "the control plane recognises the v1 primary as leader");
+        pause(Duration.ofSeconds(2));
+        check(home.standbyAgent.state().role() == NodeRole.STANDBY, "the standby agent stays passive");
+        check(!home.standby.automationsOn(), "the standby's automations stay off");
+        check(home.primary.isLeading(), "the primary still leads after 2 s (no false alarm)");
+    }
+
+    private void heartbeatFailure() {
+        timeline.title("2. Heartbeat failure: the primary hangs and its SD card is dead; PoE reset, fence, promote");
+        long start = System.nanoTime();
+        home.primary.diesForGood();
+        home.primary.hang();
+        boolean promoted = waitFor(Duration.ofSeconds(20), () -> home.standbyAgent.state().isCurrentLeader());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        check(promoted, "the standby agent leads");
+        check(waitFor(Duration.ofSeconds(3), home.standby::automationsOn), "the standby's automations were turned on (REST actuator)");
+        check(home.poeSwitch.powerHistory(io.piha.api.recovery.PortAddress.of(1, 1)).contains(false),
+                "the primary's port was power-cycled and then fenced (switched off)");
+        check(!home.poeSwitch.isAdminEnabled(io.piha.api.recovery.PortAddress.of(1, 1)), "the primary's port stays off (fenced)");
+        Duration nominal = home.policy.heartbeatTimeout().plus(home.policy.recoveryWait()).plusMillis(200);
+        figures.add(String.format("failover: %d ms from hang to the standby leading; nominal %d ms (timeout + off time + wait)"
+                + " plus up to one heartbeat interval (%d ms)", took.toMillis(), nominal.toMillis(), DrillHome.HEARTBEAT.toMillis()));
+    }
+
+    private void returnToPrimary() {
+        timeline.title("3. Return to HAOS: the primary is repaired and powered; the operator demotes the standby");
+        home.primary.repaired();
+        RecoveryOutcome on = home.powerOn(PRIMARY, "repaired: new SD card");
+        check(on instanceof RecoveryOutcome.Done, "the operator powers the primary's port back on through the safety layer (" + on + ")");
+        pause(Duration.ofSeconds(2));
+        check(!home.primary.isLeading() && home.standbyAgent.state().isCurrentLeader(),
+                "the booted primary does not reclaim leadership by itself");
+        long start = System.nanoTime();
+        home.operator(command(CommandVerb.DEMOTE, STANDBY, "return to primary"));
+        boolean back = waitFor(Duration.ofSeconds(10), () -> home.primary.isLeading()
+                && home.controlPlane.state().phase() instanceof Phase.Watching);
+        figures.add(String.format("return to primary: %d ms from demote to the primary leading again",
+                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        check(back, "the primary leads again after maintenance");
+        check(waitFor(Duration.ofSeconds(3), () -> home.standbyAgent.state().role() == NodeRole.STANDBY && !home.standby.automationsOn()),
+                "the standby agent stood down and turned its automations off");
+    }
+
+    private void freezePeriod() {
+        timeline.title("4. Freeze period: a risky week; the primary hangs for good; then an emergency promote");
+        home.operator(command(CommandVerb.FREEZE, null, "risky week"));
+        check(waitFor(Duration.ofSeconds(5), () -> home.controlPlane.state().frozen()), "the control plane is frozen");
+        home.primary.diesForGood();
+        home.primary.hang();
+        check(waitFor(Duration.ofSeconds(20), () -> home.controlPlane.state().phase() instanceof Phase.Blocked),
+                "the failover is blocked by the freeze");
+        check(!home.standbyAgent.state().isCurrentLeader(), "no automatic promotion while frozen");
+        long start = System.nanoTime();
+        home.operator(command(CommandVerb.PROMOTE, STANDBY, "emergency"));
+        check(waitFor(Duration.ofSeconds(10), () -> home.standbyAgent.state().isCurrentLeader()), "the emergency promote goes through");
+        check(waitFor(Duration.ofSeconds(3), home.standby::automationsOn), "the standby's automations are on again");
+        figures.add(String.format("emergency promote: %d ms from the operator's command to the standby leading",
+                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+    }
+
+    private Command command(CommandVerb verb, HostId target, String reason) {
+        Command.Builder b = Command.envelope(verb, "drill-" + (++commandSeq)).actor("operator").reason(reason);
+        if (target != null) {
+            b.target(target);
+        }
+        return b.build();
+    }
+
+    private void check(boolean ok, String what) {
+        timeline.check(ok, what);
+        if (!ok) {
+            failures.add(what);
+        }
+    }
+
+    private static boolean waitFor(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            pause(Duration.ofMillis(20));
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("drill interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.piha.cli.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.piha.testkit.mqtt.Mosquitto;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The failover drill end to end: the four seed flows with a real broker, a real SNMP switch, real HTTP
+ * endpoints, the real control plane and the real standby agent. Once on the embedded HiveMQ CE, once on
+ * Debian's Mosquitto (CI installs it and sets PIHA_REQUIRE_MOSQUITTO, so there it never skips).
+ */
+class DrillTest {
+
+    private final StringWriter out = new StringWriter();
+
+    private void assertAllFlowsBehaved(int exit) {
+        String timeline = out.toString();
+        assertThat(exit).as(timeline).isZero();
+        assertThat(timeline).doesNotContain("[FAIL]")
+                .contains("power_cycle rack-switch/haos-primary", "lease: ha-standby at epoch 2", "state = maintenance",
+                        "CRITICAL promotion_blocked", "ha-standby automations on (REST actuator)")
+                .contains("All four flows behaved");
+    }
+
+    @Test
+    @DisplayName("the drill's four flows behave on the embedded HiveMQ CE broker")
+    void onEmbeddedHiveMq() {
+        assertAllFlowsBehaved(Drill.run(new PrintWriter(out, true)));
+    }
+
+    @Test
+    @DisplayName("the drill's four flows behave on Mosquitto")
+    void onMosquitto() {
+        Optional<java.nio.file.Path> binary = Mosquitto.binary();
+        if (Mosquitto.required()) {
+            assertThat(binary).as("mosquitto is required (" + Mosquitto.REQUIRE_ENV + ") but not installed").isPresent();
+        }
+        assumeTrue(binary.isPresent(), "mosquitto is not installed (apt-get install mosquitto)");
+        try (Mosquitto broker = Mosquitto.start(binary.get())) {
+            assertAllFlowsBehaved(Drill.run(new PrintWriter(out, true), broker.port()));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.piha.http.status;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The status page server: {@code /} (HTML), {@code /status.json}, {@code /metrics} (Prometheus text) and
+ * {@code /healthz}. Each request renders the snapshot the supplier gives at that moment. Read-only: it
+ * offers no action, so it needs no authentication, but it binds to 127.0.0.1 unless told otherwise.
+ * Thread-safe; close it to release the port.
+ *
+ * @since 0.1
+ */
+public final class StatusServer implements AutoCloseable {
+
+    /** The default port of the status page. */
+    public static final int DEFAULT_PORT = 8470;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Supplier<StatusSnapshot> snapshots;
+
+    private StatusServer(HttpServer server, ExecutorService executor, Supplier<StatusSnapshot> snapshots) {
+        this.server = server;
+        this.executor = executor;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param address where to listen, e.g. {@code 127.0.0.1:8470}; port 0 picks a free one
+     * @param snapshots gives the snapshot to show; called once per request
+     * @throws UncheckedIOException naming the address if it cannot be bound
+     */
+    public static StatusServer start(InetSocketAddress address, Supplier<StatusSnapshot> snapshots) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(snapshots, "snapshots");
+        HttpServer http;
+        try {
+            http = HttpServer.create(address, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the status page on " + address + ": " + e.getMessage(), e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "piha-status-http");
+            t.setDaemon(true);
+            return t;
+        });
+        StatusServer status = new StatusServer(http, executor, snapshots);
+        http.createContext("/", status::handle);
+        http.setExecutor(executor);
+        http.start();
+        LOG.info("status page on {}", status.url());
+        return status;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8470/}. */
+    public URI url() {
+        InetSocketAddress bound = server.getAddress();
+        return URI.create("http://" + bound.getHostString() + ":" + bound.getPort() + "/");
+    }
+
+    /** The port listened on (useful when started on port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "read-only: use GET\n");
+                return;
+            }
+            switch (exchange.getRequestURI().getPath()) {
+                case "/", "/index.html" -> render(exchange, "text/html; charset=utf-8", StatusPage::render);
+                case "/status.json" -> render(exchange, "application/json", StatusJson::render);
+                case "/metrics" -> render(exchange, StatusMetrics.CONTENT_TYPE, StatusMetrics::render);
+                case "/healthz" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
+                default -> send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+            }
+        }
+    }
+
+    private void render(HttpExchange exchange, String type, Function<StatusSnapshot, String> renderer)
+            throws IOException {
+        String body;
+        try {
+            body = renderer.apply(snapshots.get());
+        } catch (RuntimeException e) {
+            LOG.warn("status snapshot failed for {}: {}", exchange.getRequestURI(), e.toString());
+            send(exchange, 503, "text/plain; charset=utf-8", "status unavailable\n");
+            return;
+        }
+        send(exchange, 200, type, body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** Stops serving and releases the port. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,81 @@
+package io.piha.service;
+
+import io.piha.api.leadership.RoleActuator;
+import io.piha.core.node.NodePolicy;
+import io.piha.http.actuator.HomeAssistantAutomations;
+import io.piha.http.actuator.ShellCommand;
+import io.piha.runtime.Agent;
+import io.piha.http.audit.AuditLogs;
+import io.piha.http.audit.CompositeAuditLog;
+import io.piha.service.config.AgentConfig;
+import io.piha.mqtt.MqttLeadershipBus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent as a service, built from {@link AgentConfig}: one MQTT connection with the host's Last Will,
+ * one {@link Agent} per service, the role actuator and the audit log. Every agent starts as a standby.
+ */
+public final class AgentService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentService.class);
+
+    private final AgentConfig config;
+    private final Clock clock;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<Agent> agents = new ArrayList<>();
+
+    /** A service, not yet started. */
+    public AgentService(AgentConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Connects and starts one agent per configured service. */
+    public AgentService start() {
+        CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
+        MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(),
+                config.services().stream().map(AgentConfig.Service::name).toList(), Optional.of(config.host()))));
+        RoleActuator actuator = actuator(config.actuator());
+        for (AgentConfig.Service s : config.services()) {
+            NodePolicy policy = NodePolicy.custom(s.name(), config.host()).requireGrantedEpoch(s.requireGrantedEpoch()).build();
+            agents.add(keep(new Agent(policy, bus, actuator, audit, clock, config.heartbeatInterval())).start());
+        }
+        LOG.info("agent {} runs for {}", config.host(), config.services().stream().map(s -> s.name().value()).toList());
+        return this;
+    }
+
+    /** The agents, one per service. */
+    public List<Agent> agents() {
+        return List.copyOf(agents);
+    }
+
+    static RoleActuator actuator(AgentConfig.Actuator a) {
+        if (a instanceof AgentConfig.Actuator.HomeAssistantAutomations ha) {
+            return new HomeAssistantAutomations(ha.url(), () -> ha.token().reveal(), ha.entities(), ha.timeout());
+        } else if (a instanceof AgentConfig.Actuator.Shell sh) {
+            return new ShellCommand(sh.onActivate(), sh.onDeactivate(), sh.timeout().toSeconds());
+        }
+        return RoleActuator.NONE;
+    }
+
+    private <T extends AutoCloseable> T keep(T r) {
+        resources.add(r);
+        return r;
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", resources.get(i), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.piha.service;
+
+import io.piha.api.alert.AlertSink;
+import io.piha.api.audit.AuditLog;
+import io.piha.api.health.HealthProbe;
+import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.ServiceName;
+import io.piha.core.arbiter.ArbiterPolicy;
+import io.piha.http.alert.AlertSinks;
+import io.piha.http.alert.BroadcastAlertSink;
+import io.piha.http.alert.GroupingAlertSink;
+import io.piha.http.audit.AuditLogs;
+import io.piha.http.audit.CompositeAuditLog;
+import io.piha.service.config.ControlPlaneConfig;
+import io.piha.service.config.HostConfig;
+import io.piha.service.config.ServiceConfig;
+import io.piha.service.config.SwitchConfig;
+import io.piha.runtime.ArbiterMemory;
+import io.piha.runtime.ControlPlane;
+import io.piha.poe.safety.GuardedPorts;
+import io.piha.service.HostProbes;
+import io.piha.http.probe.HttpHealthProbe;
+import io.piha.service.ArbiterStatus;
+import io.piha.http.status.HostStatus;
+import io.piha.http.status.RecentEvent;
+import io.piha.http.status.ServiceStatus;
+import io.piha.http.status.StatusServer;
+import io.piha.http.status.StatusSnapshot;
+import io.piha.mqtt.MqttLeadershipBus;
+import io.piha.poe.safety.GuardedSwitch;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane as a service, built from {@link ControlPlaneConfig}: one MQTT connection, one
+ * {@link ControlPlane} per service, the switches behind the safety layer (ports left off by a crash are
+ * switched back on at start), alerts to the configured sinks and the MQTT alerts topic, the audit log, and
+ * the status page.
+ */
+public final class ControlPlaneService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneService.class);
+
+    private final ControlPlaneConfig config;
+    private final Clock clock;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<ServiceName, ControlPlane> planes = new LinkedHashMap<>();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "piha-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    private StatusServer status;
+
+    /** A service, not yet started. */
+    public ControlPlaneService(ControlPlaneConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Connects and starts every service's control plane.
+     *
+     * @param stateDir where the arbiters' memory and the PoE ledgers live
+     */
+    public ControlPlaneService start(Path stateDir) {
+        CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
+        MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(),
+                config.services().stream().map(ServiceConfig::name).toList(), Optional.empty())));
+        HttpClient http = HttpHealthProbe.newClient(config.timings().probeTimeout());
+        GroupingAlertSink grouped = AlertSinks.from(config.alerts(), http, clock);
+        AlertSink alerts = new BroadcastAlertSink(List.of(grouped, bus.alertChannel()));
+        housekeeping.scheduleAtFixedRate(grouped::flush, 1, 1, TimeUnit.MINUTES);
+        Map<String, GuardedSwitch> switches = openSwitches(stateDir, audit, alerts);
+        for (ServiceConfig svc : config.services()) {
+            planes.put(svc.name(), keep(plane(svc, bus, http, switches, alerts, audit, stateDir)).start());
+        }
+        if (config.status().enabled()) {
+            status = keep(StatusServer.start(new InetSocketAddress(config.status().bind(), config.status().port()), this::snapshot));
+            LOG.info("status page on http://{}:{}/", config.status().bind(), config.status().port());
+        }
+        return this;
+    }
+
+    private Map<String, GuardedSwitch> openSwitches(Path stateDir, AuditLog audit, AlertSink alerts) {
+        Map<String, GuardedSwitch> out = new HashMap<>();
+        for (SwitchConfig sc : config.switches()) {
+            GuardedSwitch gs = Switches.open(sc, stateDir, clock, audit, alerts);
+            gs.restoreLeftOffPorts(config.actor() + " start-up").forEach(o -> LOG.warn("switch {}: restored at start-up: {}", sc.name(), o));
+            out.put(sc.name(), gs);
+        }
+        return out;
+    }
+
+    private ControlPlane plane(ServiceConfig svc, MqttLeadershipBus bus, HttpClient http, Map<String, GuardedSwitch> switches,
+                               AlertSink alerts, AuditLog audit, Path stateDir) {
+        ArbiterPolicy policy = config.timings().policy(svc.name(), svc.topology(), svc.fencing(), config.actor());
+        Map<HostId, HealthProbe> probes = new HashMap<>();
+        Map<HostId, GuardedPorts.Port> ports = new HashMap<>();
+        for (HostId id : List.of(svc.primary(), svc.standby())) {
+            HostConfig host = config.host(id).orElseThrow(() -> new IllegalArgumentException("services." + svc.name()
+                    + ": host " + id + " is not configured under hosts"));
+            probes.put(id, HostProbes.forHost(host, http, clock));
+            host.poe().ifPresent(p -> ports.put(id, new GuardedPorts.Port(switches.get(p.switchName()), p.port())));
+        }
+        ArbiterMemory memory = new ArbiterMemory(stateDir.resolve("arbiter-" + svc.name() + ".properties"));
+        return new ControlPlane(policy, new ControlPlane.Wiring(bus, probes, new GuardedPorts(ports, config.actor()),
+                alerts, audit, memory, clock));
+    }
+
+    /** What the status page shows, now. */
+    public StatusSnapshot snapshot() {
+        List<ServiceStatus> services = new ArrayList<>();
+        List<HostStatus> hosts = new ArrayList<>();
+        List<RecentEvent> events = new ArrayList<>();
+        planes.forEach((name, cp) -> {
+            var state = cp.state();
+            services.add(ArbiterStatus.of(name, state, cp.nextWakeUp()));
+            for (HostId h : List.of(cp.policy().topology().primary(), cp.policy().topology().standby())) {
+                String role = state.leader().filter(h::equals).isPresent() ? "leader" : "standby";
+                hosts.add(new HostStatus(h, role, cp.lastProbe(h), state.leader().filter(h::equals).flatMap(x -> state.lastHeartbeat())));
+            }
+            cp.recentDecisions().forEach(e -> events.add(RecentEvent.of(e)));
+        });
+        events.sort(Comparator.comparing(RecentEvent::at).reversed());
+        return new StatusSnapshot(clock.instant(), config.site(), services, hosts, events.subList(0, Math.min(30, events.size())),
+                Optional.empty());
+    }
+
+    /** The control plane of a service. */
+    public Optional<ControlPlane> plane(ServiceName service) {
+        return Optional.ofNullable(planes.get(service));
+    }
+
+    /** The status page's address, if it runs. */
+    public Optional<java.net.URI> statusUrl() {
+        return Optional.ofNullable(status).map(StatusServer::url);
+    }
+
+    private <T extends AutoCloseable> T keep(T r) {
+        resources.add(r);
+        return r;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", resources.get(i), e.toString());
+            }
+        }
+    }
+
+}

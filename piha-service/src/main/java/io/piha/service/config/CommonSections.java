@@ -1,0 +1,69 @@
+package io.piha.service.config;
+
+import io.piha.http.audit.AuditConfig;
+import io.piha.api.Secret;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.List;
+
+/** The sections both runner files share: {@code broker} and {@code audit}. */
+final class CommonSections {
+
+    static final List<String> HTTP = List.of("http", "https");
+    static final List<String> MQTT = List.of("mqtt", "mqtts", "tcp", "ssl");
+
+    private CommonSections() {
+    }
+
+    static BrokerConfig broker(ConfigNode parent, String defaultClientId) {
+        ConfigNode b = parent.requiredObject("broker");
+        if (b == null) {
+            return null;
+        }
+        int before = b.problems().count();
+        var url = b.url("url", MQTT);
+        String clientId = b.text("client_id", defaultClientId);
+        if (clientId != null && !clientId.matches("[A-Za-z0-9._-]{1,64}")) {
+            b.problem("client_id", "must be 1-64 of A-Z, a-z, 0-9, '.', '_', '-'", Optional.of(clientId));
+        }
+        Optional<String> username = b.optionalText("username");
+        Optional<Secret> password = b.secret("password");
+        if (password.isPresent() && username.isEmpty()) {
+            b.problem("username", "is required when a password is given", Optional.empty());
+        }
+        Optional<Path> ca = b.optionalText("ca_certificate").map(Path::of);
+        String prefix = b.text("topic_prefix", BrokerConfig.DEFAULT_TOPIC_PREFIX);
+        if (prefix.contains("+") || prefix.contains("#") || prefix.endsWith("/") || prefix.isBlank()) {
+            b.problem("topic_prefix", "must be a topic without wildcards or trailing '/'", Optional.of(prefix));
+        }
+        Optional<Secret> signingKey = b.secret("signing_key");
+        boolean requireSigned = b.flag("require_signed_commands", false);
+        if (requireSigned && signingKey.isEmpty()) {
+            b.problem("require_signed_commands", "needs broker.signing_key", Optional.of("true"));
+        }
+        if (ca.isPresent() && url != null && !url.getScheme().matches("mqtts|ssl")) {
+            b.problem("ca_certificate", "is only used with mqtts://", Optional.of(ca.get().toString()));
+        }
+        b.rejectUnknownKeys();
+        return b.problems().count() > before ? null
+                : new BrokerConfig(url, clientId, username, password, ca, prefix, signingKey, requireSigned);
+    }
+
+    static AuditConfig audit(ConfigNode parent, Path defaultFile) {
+        Optional<ConfigNode> section = parent.object("audit");
+        if (section.isEmpty()) {
+            return AuditConfig.defaults(defaultFile);
+        }
+        ConfigNode a = section.get();
+        Path file = Path.of(a.text("file", defaultFile.toString()));
+        long maxBytes = a.bytes("max_size", AuditConfig.DEFAULT_MAX_BYTES);
+        if (maxBytes < 1024) {
+            a.problem("max_size", "must be at least 1KiB", a.optionalText("max_size"));
+        }
+        int keep = a.integer("keep", AuditConfig.DEFAULT_KEEP, 1, 1000);
+        boolean fsync = a.flag("fsync", true);
+        boolean syslog = a.flag("syslog", true);
+        a.rejectUnknownKeys();
+        return new AuditConfig(file, maxBytes, keep, fsync, syslog);
+    }
+}

@@ -1,0 +1,53 @@
+package io.piha.service.config;
+
+import io.piha.http.alert.AlertsConfig;
+import io.piha.http.audit.AuditConfig;
+import io.piha.api.leadership.HostId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The configuration of the control plane on the NAS: one file, validated as a whole by
+ * {@link ConfigLoader#loadControlPlane}.
+ *
+ * @param site the estate's name, shown on the status page
+ * @param actor the control plane's name in events and audit (default {@code nas})
+ * @param broker the MQTT broker
+ * @param services the arbitrated services
+ * @param hosts the watched hosts
+ * @param switches the PoE switches
+ * @param timings the arbiter's timings
+ * @param alerts where alerts go
+ * @param status the status page
+ * @param audit the audit log
+ * @since 0.1
+ */
+public record ControlPlaneConfig(String site, String actor, BrokerConfig broker, List<ServiceConfig> services,
+                                 List<HostConfig> hosts, List<SwitchConfig> switches, TimingsConfig timings,
+                                 AlertsConfig alerts, StatusConfig status, AuditConfig audit) {
+
+    /** @throws NullPointerException if a component is null */
+    public ControlPlaneConfig {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(broker, "broker");
+        services = List.copyOf(services);
+        hosts = List.copyOf(hosts);
+        switches = List.copyOf(switches);
+        Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(audit, "audit");
+    }
+
+    /** The host with this id, if configured. */
+    public Optional<HostConfig> host(HostId id) {
+        return hosts.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** The switch with this name, if configured. */
+    public Optional<SwitchConfig> switchNamed(String name) {
+        return switches.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

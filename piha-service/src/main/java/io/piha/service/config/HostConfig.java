@@ -1,0 +1,39 @@
+package io.piha.service.config;
+
+import io.piha.http.probe.ProbeConfig;
+import io.piha.api.leadership.HostId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One host the control plane watches.
+ *
+ * @param id the host id, as in its heartbeat's {@code host_id}
+ * @param probes how its health is checked, in order
+ * @param poe where it draws power from, if on a PoE switch
+ * @since 0.1
+ */
+public record HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe) {
+
+    /** @throws NullPointerException if a component is null */
+    public HostConfig {
+        Objects.requireNonNull(id, "id");
+        probes = List.copyOf(probes);
+        Objects.requireNonNull(poe, "poe");
+    }
+
+    /**
+     * The switch port that powers a host.
+     *
+     * @param switchName the switch, as named under {@code switches}
+     * @param port the label in that switch's port map
+     */
+    public record PoePort(String switchName, String port) {
+        /** @throws NullPointerException if a component is null */
+        public PoePort {
+            Objects.requireNonNull(switchName, "switchName");
+            Objects.requireNonNull(port, "port");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.piha.service;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The service wires adapters into the runtime; the configuration it reads knows no adapter's classes. */
+@AnalyzeClasses(packages = "io.piha.service", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theServiceNeverUsesTheCliOrTheTestKit = noClasses().that().resideInAPackage("io.piha.service..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "ch.qos.logback..", "io.piha.cli..",
+                    "io.piha.testkit..", "io.piha.examples..");
+
+    @ArchTest
+    static final ArchRule theConfigurationIsPlainValues = noClasses().that().resideInAPackage("io.piha.service.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.piha.mqtt..", "io.piha.poe..", "io.piha.sync..",
+                    "io.piha.runtime..", "com.hivemq..", "org.snmp4j..", "org.eclipse.jgit..");
+}
