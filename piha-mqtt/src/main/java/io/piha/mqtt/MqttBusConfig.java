@@ -1,6 +1,7 @@
 package io.piha.mqtt;
 
 import io.piha.api.Secret;
+import io.piha.api.leadership.ContractTimings;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.ServiceName;
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ public final class MqttBusConfig {
     /** Largest accepted inbound payload: {@value} bytes (64 KiB). */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
     /** A heartbeat older than this counts as missing (contract v1: 90 s); also its MQTT 5 expiry. */
-    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(90);
-    /** How far in the future a timestamp may be before it is refused: 5 s. */
-    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = ContractTimings.DEFAULT_HEARTBEAT_TIMEOUT;
+    /** How far in the future a timestamp may be before it is refused: the contract's clock-skew bound. */
+    public static final Duration DEFAULT_CLOCK_SKEW = ContractTimings.DEFAULT_MAX_CLOCK_SKEW;
     /** Signed commands issued further than this from now are refused as replays: 2 min. */
     public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofMinutes(2);
     /** First reconnect delay: 250 ms, doubling up to {@link #DEFAULT_RECONNECT_MAX_DELAY}. */
@@ -353,13 +354,20 @@ public final class MqttBusConfig {
             return this;
         }
 
+        /** The heartbeat timeout and clock-skew bound of the contract every participant shares. */
+        public Builder contract(ContractTimings timings) {
+            this.heartbeatTimeout = timings.heartbeatTimeout();
+            this.clockSkew = timings.maxClockSkew();
+            return this;
+        }
+
         /** When a heartbeat counts as missing. Default 90 s. */
         public Builder heartbeatTimeout(Duration value) {
             this.heartbeatTimeout = value;
             return this;
         }
 
-        /** Tolerated clock skew for timestamps from the future. Default 5 s. */
+        /** Tolerated clock skew for timestamps from the future. Default 30 s. */
         public Builder clockSkew(Duration value) {
             this.clockSkew = value;
             return this;

@@ -235,6 +235,21 @@ public final class ControlPlane implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Probes both hosts now on worker threads, for the status page and metrics; the results are kept for
+     * {@link #lastProbe(HostId)} and are not decisions (the machine asks for its own probes when it needs them).
+     * Returns at once.
+     */
+    public void refreshProbes() {
+        for (HostId h : List.of(policy.topology().primary(), policy.topology().standby())) {
+            try {
+                workers.execute(() -> probe(h));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                return;
+            }
+        }
+    }
+
     /** The newest probe result of a host, if it was probed. */
     public java.util.Optional<ProbeResult> lastProbe(HostId host) {
         return java.util.Optional.ofNullable(lastProbes.get(host));

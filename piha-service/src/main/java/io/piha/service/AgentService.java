@@ -38,12 +38,12 @@ public final class AgentService implements AutoCloseable {
     /** Connects and starts one agent per configured service. */
     public AgentService start() {
         CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
-        MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(),
+        MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(), config.contract(),
                 config.services().stream().map(AgentConfig.Service::name).toList(), Optional.of(config.host()))));
         RoleActuator actuator = actuator(config.actuator());
         for (AgentConfig.Service s : config.services()) {
             NodePolicy policy = NodePolicy.custom(s.name(), config.host()).requireGrantedEpoch(s.requireGrantedEpoch()).build();
-            agents.add(keep(new Agent(policy, bus, actuator, audit, clock, config.heartbeatInterval())).start());
+            agents.add(keep(new Agent(policy, bus, actuator, audit, clock, config.contract().heartbeatInterval())).start());
         }
         LOG.info("agent {} runs for {}", config.host(), config.services().stream().map(s -> s.name().value()).toList());
         return this;

@@ -79,7 +79,7 @@ public final class ControlPlaneService implements AutoCloseable {
      */
     public ControlPlaneService start(Path stateDir) {
         CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
-        MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(),
+        MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(), config.timings().contract(),
                 config.services().stream().map(ServiceConfig::name).toList(), Optional.empty())));
         HttpClient http = HttpHealthProbe.newClient(config.timings().probeTimeout());
         GroupingAlertSink grouped = AlertSinks.from(config.alerts(), http, clock);
@@ -89,6 +89,9 @@ public final class ControlPlaneService implements AutoCloseable {
         for (ServiceConfig svc : config.services()) {
             planes.put(svc.name(), keep(plane(svc, bus, http, switches, alerts, audit, stateDir)).start());
         }
+        long every = config.timings().probeInterval().toMillis();
+        housekeeping.scheduleAtFixedRate(() -> planes.values().forEach(ControlPlane::refreshProbes), 0, every,
+                TimeUnit.MILLISECONDS);
         if (config.status().enabled()) {
             status = keep(StatusServer.start(new InetSocketAddress(config.status().bind(), config.status().port()), this::snapshot));
             LOG.info("status page on http://{}:{}/", config.status().bind(), config.status().port());

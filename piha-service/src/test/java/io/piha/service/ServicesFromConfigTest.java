@@ -80,6 +80,7 @@ class ServicesFromConfigTest {
                     ports: {haos-primary: "1.1", ha-standby: "1.2", nas: "1.4"}
                     protected: [nas]
                 timings:
+                  heartbeat_interval: 300ms
                   heartbeat_timeout: 900ms
                   recovery_wait: 600ms
                   probe_timeout: 500ms
@@ -98,7 +99,7 @@ class ServicesFromConfigTest {
                   client_id: piha-agent-test
                 services:
                   - name: home-assistant
-                heartbeat_interval: 300ms
+                timings: {heartbeat_interval: 300ms, heartbeat_timeout: 900ms}
                 actuator:
                   type: home_assistant_automations
                   url: %s

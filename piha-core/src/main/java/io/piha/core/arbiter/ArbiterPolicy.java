@@ -1,5 +1,6 @@
 package io.piha.core.arbiter;
 
+import io.piha.api.leadership.ContractTimings;
 import io.piha.api.leadership.ServiceName;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,8 +29,8 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
                             Duration retryInterval, Duration commandTtl, Duration maxClockSkew, FencingMode fencing,
                             String actor) {
 
-    /** Contract v1: the leader is missing after 90 s without a heartbeat. */
-    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(90);
+    /** Contract v1: the leader is missing after 90 s without a heartbeat ({@link ContractTimings}). */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = ContractTimings.DEFAULT_HEARTBEAT_TIMEOUT;
     /** Contract v1: wait another 60 s after the power-cycle. */
     public static final Duration DEFAULT_RECOVERY_WAIT = Duration.ofSeconds(60);
     /** Default probe and power-action timeout. */
@@ -42,8 +43,8 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
     public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(60);
     /** Default command validity. */
     public static final Duration DEFAULT_COMMAND_TTL = Duration.ofSeconds(60);
-    /** Default tolerated clock skew. */
-    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Default tolerated clock skew ({@link ContractTimings}). */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = ContractTimings.DEFAULT_MAX_CLOCK_SKEW;
     /** Default fencing. */
     public static final FencingMode DEFAULT_FENCING = FencingMode.POWER_OFF;
     /** Default actor name, as in the seed's events. */
@@ -108,6 +109,13 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
         private Builder(ServiceName service, Topology topology) {
             this.service = service;
             this.topology = topology;
+        }
+
+        /** The heartbeat timeout and clock-skew bound of the contract every participant shares. */
+        public Builder contract(ContractTimings timings) {
+            this.heartbeatTimeout = timings.heartbeatTimeout();
+            this.maxClockSkew = timings.maxClockSkew();
+            return this;
         }
 
         /** See {@link ArbiterPolicy#heartbeatTimeout()}. */

@@ -2,6 +2,7 @@ package io.piha.service.config;
 
 import io.piha.http.audit.AuditConfig;
 import io.piha.api.Secret;
+import io.piha.api.leadership.ContractTimings;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.ServiceName;
 import java.net.URI;
@@ -16,23 +17,21 @@ import java.util.Objects;
  * @param host this host's id, as in its heartbeats
  * @param broker the MQTT broker
  * @param services the services this host takes part in
- * @param heartbeatInterval how often the leader heartbeats (default 30 s, contract v1)
+ * @param contract heartbeat interval (30 s), heartbeat timeout (90 s) and clock-skew bound (30 s): the same
+ *     {@code timings} as the control plane's, handed as one value to the MQTT codec and the agent
  * @param actuator how the host starts and stops serving
  * @param audit the agent's audit log
  * @since 0.1
  */
-public record AgentConfig(HostId host, BrokerConfig broker, List<Service> services, Duration heartbeatInterval,
+public record AgentConfig(HostId host, BrokerConfig broker, List<Service> services, ContractTimings contract,
                           Actuator actuator, AuditConfig audit) {
-
-    /** Contract v1 heartbeat cadence. */
-    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
 
     /** @throws NullPointerException if a component is null */
     public AgentConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(broker, "broker");
         services = List.copyOf(services);
-        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(actuator, "actuator");
         Objects.requireNonNull(audit, "audit");
     }

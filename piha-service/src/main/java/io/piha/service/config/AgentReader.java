@@ -2,6 +2,7 @@ package io.piha.service.config;
 
 import io.piha.http.audit.AuditConfig;
 import io.piha.api.Secret;
+import io.piha.api.leadership.ContractTimings;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.ServiceName;
 import java.net.URI;
@@ -26,13 +27,20 @@ final class AgentReader {
         HostId host = HostsSection.hostId(root, "host");
         BrokerConfig broker = CommonSections.broker(root, host == null ? "piha-agent" : "piha-agent-" + host);
         List<AgentConfig.Service> services = services(root);
-        Duration heartbeat = root.duration("heartbeat_interval", AgentConfig.DEFAULT_HEARTBEAT_INTERVAL);
+        if (root.has("heartbeat_interval")) {
+            root.problem("heartbeat_interval", "moved: write it as timings.heartbeat_interval", Optional.empty());
+        }
+        ContractTimings contract = root.object("timings").map(t -> {
+            ContractTimings c = CommonSections.contract(t);
+            t.rejectUnknownKeys();
+            return c;
+        }).orElse(ContractTimings.DEFAULTS);
         AgentConfig.Actuator actuator = root.object("actuator").map(AgentReader::actuator)
                 .orElse(new AgentConfig.Actuator.None());
         AuditConfig audit = CommonSections.audit(root, DEFAULT_AUDIT_FILE);
         root.rejectUnknownKeys();
         return root.problems().count() > 0 ? null
-                : new AgentConfig(host, broker, services, heartbeat, actuator, audit);
+                : new AgentConfig(host, broker, services, contract, actuator, audit);
     }
 
     private static List<AgentConfig.Service> services(ConfigNode root) {

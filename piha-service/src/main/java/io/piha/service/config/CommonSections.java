@@ -1,12 +1,15 @@
 package io.piha.service.config;
 
 import io.piha.http.audit.AuditConfig;
+import io.piha.api.Durations;
 import io.piha.api.Secret;
+import io.piha.api.leadership.ContractTimings;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.List;
 
-/** The sections both runner files share: {@code broker} and {@code audit}. */
+/** The sections both runner files share: {@code broker}, {@code audit} and the contract's {@code timings}. */
 final class CommonSections {
 
     static final List<String> HTTP = List.of("http", "https");
@@ -31,6 +34,10 @@ final class CommonSections {
         if (password.isPresent() && username.isEmpty()) {
             b.problem("username", "is required when a password is given", Optional.empty());
         }
+        if (username.isPresent() && password.isEmpty() && !b.problems().hasAt(b.path("password"))) {
+            b.problem("password", "is required when a username is given (e.g. password: ${PIHA_MQTT_PASSWORD})",
+                    Optional.empty());
+        }
         Optional<Path> ca = b.optionalText("ca_certificate").map(Path::of);
         String prefix = b.text("topic_prefix", BrokerConfig.DEFAULT_TOPIC_PREFIX);
         if (prefix.contains("+") || prefix.contains("#") || prefix.endsWith("/") || prefix.isBlank()) {
@@ -47,6 +54,26 @@ final class CommonSections {
         b.rejectUnknownKeys();
         return b.problems().count() > before ? null
                 : new BrokerConfig(url, clientId, username, password, ca, prefix, signingKey, requireSigned);
+    }
+
+    /**
+     * The contract timings of a {@code timings} section: {@code heartbeat_interval}, {@code heartbeat_timeout} and
+     * {@code max_clock_skew}, the one value the codec, the arbiter and the agent share.
+     */
+    static ContractTimings contract(ConfigNode t) {
+        ContractTimings d = ContractTimings.DEFAULTS;
+        Duration interval = t.duration("heartbeat_interval", d.heartbeatInterval());
+        Duration timeout = t.duration("heartbeat_timeout", d.heartbeatTimeout());
+        Duration skew = t.duration("max_clock_skew", d.maxClockSkew());
+        if (interval == null || timeout == null || skew == null) {
+            return d;
+        }
+        try {
+            return new ContractTimings(interval, timeout, skew);
+        } catch (IllegalArgumentException e) {
+            t.problem("heartbeat_timeout", e.getMessage(), Optional.of(Durations.format(timeout)));
+            return d;
+        }
     }
 
     static AuditConfig audit(ConfigNode parent, Path defaultFile) {

@@ -192,7 +192,7 @@ final class ConfigNode {
         }
         JsonNode child = node.get(key);
         if (!child.isObject()) {
-            problems.add(path(key), "must be a mapping of keys to values", Optional.of(child.toString()));
+            problems.add(path(key), "must be a mapping of keys to values", Optional.of(shape(child)));
             return Optional.empty();
         }
         return Optional.of(new ConfigNode(path(key), child, problems));
@@ -215,7 +215,7 @@ final class ConfigNode {
         }
         JsonNode array = node.get(key);
         if (!array.isArray()) {
-            problems.add(path(key), "must be a list", Optional.of(array.toString()));
+            problems.add(path(key), "must be a list", Optional.of(shape(array)));
             return items;
         }
         for (int i = 0; i < array.size(); i++) {
@@ -223,7 +223,7 @@ final class ConfigNode {
             if (array.get(i).isObject()) {
                 items.add(new ConfigNode(itemPath, array.get(i), problems));
             } else {
-                problems.add(itemPath, "must be a mapping of keys to values", Optional.of(array.get(i).toString()));
+                problems.add(itemPath, "must be a mapping of keys to values", Optional.of(shape(array.get(i))));
             }
         }
         return items;
@@ -237,7 +237,7 @@ final class ConfigNode {
         }
         JsonNode array = node.get(key);
         if (!array.isArray()) {
-            problems.add(path(key), "must be a list", Optional.of(array.toString()));
+            problems.add(path(key), "must be a list", Optional.of(shape(array)));
             return values;
         }
         for (int i = 0; i < array.size(); i++) {
@@ -282,10 +282,24 @@ final class ConfigNode {
     private Optional<String> scalarAt(String at, JsonNode value, boolean secret) {
         if (!value.isValueNode()) {
             problems.add(at, "must be a single value, not a list or mapping",
-                    Optional.of(secret ? Secret.REDACTED : value.toString()));
+                    Optional.of(secret ? Secret.REDACTED : shape(value)));
             return Optional.empty();
         }
         return problems.interpolate(at, value.asText()).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * What a misplaced value looks like, never what it holds: a list or mapping in the wrong place may carry
+     * passwords and keys (e.g. a {@code broker:} written as a list), and its contents must not reach the message.
+     */
+    static String shape(JsonNode value) {
+        if (value.isArray()) {
+            return "a list of " + value.size() + (value.size() == 1 ? " item" : " items");
+        }
+        if (value.isObject()) {
+            return "a mapping of " + value.size() + (value.size() == 1 ? " key" : " keys");
+        }
+        return "a single value";
     }
 
     private static <E extends Enum<E>> String names(Class<E> type) {

@@ -71,7 +71,7 @@ final class ControlPlaneReader {
         }
         ConfigNode t = section.get();
         TimingsConfig timings = new TimingsConfig(
-                orDefault(t.duration("heartbeat_timeout", d.heartbeatTimeout()), d.heartbeatTimeout()),
+                CommonSections.contract(t),
                 orDefault(t.duration("recovery_wait", d.recoveryWait()), d.recoveryWait()),
                 orDefault(t.duration("probe_timeout", d.probeTimeout()), d.probeTimeout()),
                 orDefault(t.duration("promotion_timeout", d.promotionTimeout()), d.promotionTimeout()),
@@ -79,7 +79,6 @@ final class ControlPlaneReader {
                         d.minTimeBetweenFailovers()),
                 orDefault(t.duration("retry_interval", d.retryInterval()), d.retryInterval()),
                 orDefault(t.duration("command_ttl", d.commandTtl()), d.commandTtl()),
-                orDefault(t.duration("max_clock_skew", d.maxClockSkew()), d.maxClockSkew()),
                 orDefault(t.duration("probe_interval", d.probeInterval()), d.probeInterval()));
         t.rejectUnknownKeys();
         return timings;

@@ -34,7 +34,7 @@ class ConfigValidationTest {
         ControlPlaneConfig config = loader.parseControlPlane("minimal.yaml", MINIMAL);
 
         assertThat(config.timings()).isEqualTo(TimingsConfig.defaults());
-        assertThat(config.timings().heartbeatTimeout()).isEqualTo(ArbiterPolicy.DEFAULT_HEARTBEAT_TIMEOUT);
+        assertThat(config.timings().contract().heartbeatTimeout()).isEqualTo(ArbiterPolicy.DEFAULT_HEARTBEAT_TIMEOUT);
         assertThat(config.services().get(0).name().value()).isEqualTo("home-assistant");
         assertThat(config.broker().clientId()).isEqualTo("piha-control-plane");
         assertThat(config.broker().topicPrefix()).isEqualTo("piha/leader");
@@ -197,14 +197,14 @@ class ConfigValidationTest {
                 host: ha-standby
                 broker: {url: "mqtt://nas.lan"}
                 services: [{name: home-assistant}]
-                heartbeat_interval: 30
+                timings: {heartbeat_interval: 30}
                 actuator: {type: shell, on_activate: [systemctl, start, ha]}
                 """;
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parseAgent("agent.yaml", yaml));
 
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "heartbeat_interval: " + ConfigNode.DURATION_HINT + " (value: 30)",
+                "timings.heartbeat_interval: " + ConfigNode.DURATION_HINT + " (value: 30)",
                 "actuator.on_deactivate: needs a command as a list, e.g. [systemctl, start, home-assistant]");
     }
 

@@ -89,7 +89,7 @@ class ExampleFilesTest {
         assertThat(config.broker().port()).isEqualTo(1883);
         assertThat(config.broker().tls()).isFalse();
         assertThat(config.services()).containsExactly(new AgentConfig.Service(ServiceName.HOME_ASSISTANT, true));
-        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.contract().heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.actuator()).isInstanceOfSatisfying(AgentConfig.Actuator.HomeAssistantAutomations.class,
                 a -> {
                     assertThat(a.url()).isEqualTo(URI.create("http://127.0.0.1:8123"));
