@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What the codec made of an inbound publication: a message, a publication that is not for this bus
- * (discovery, sync freeze, a stale retained heartbeat), or a refusal.
+ * (discovery, a stale retained heartbeat), or a refusal.
  *
  * @since 0.1
  */
@@ -27,7 +27,7 @@ public sealed interface DecodeResult {
      * Not a leadership message for this bus, or one that must count as absent; nothing to alert.
      *
      * @param topic where it arrived
-     * @param why why it is ignored, e.g. {@code sync freeze is read by piha-sync}
+     * @param why why it is ignored, e.g. {@code outside the prefix}
      */
     record Ignored(String topic, String why) implements DecodeResult {
         /** @throws NullPointerException if a component is null */

@@ -7,6 +7,7 @@ import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.LeadershipMessage.AvailabilityChanged;
+import io.piha.api.leadership.LeadershipMessage.SyncFreezeFlagged;
 import io.piha.api.leadership.LeadershipMessage.CommandIssued;
 import io.piha.api.leadership.LeadershipMessage.EventRecorded;
 import io.piha.api.leadership.LeadershipMessage.HeartbeatPublished;
@@ -15,6 +16,7 @@ import io.piha.api.leadership.LeadershipMessage.StateChanged;
 import io.piha.api.leadership.ServiceName;
 import io.piha.mqtt.DecodeError.Kind;
 import io.piha.mqtt.internal.CommandSignature;
+import io.piha.mqtt.internal.FreezeFlagJson;
 import io.piha.mqtt.internal.Refusal;
 import io.piha.mqtt.internal.WireJson;
 import java.nio.ByteBuffer;
@@ -87,6 +89,8 @@ public final class LeadershipCodec {
             return new WireMessage(topics.events(s), WireJson.event(m.event()), false, Optional.empty());
         } else if (message instanceof LeaseGranted m) {
             return new WireMessage(topics.lease(s), WireJson.lease(m.lease()), true, Optional.empty());
+        } else if (message instanceof SyncFreezeFlagged m) {
+            return new WireMessage(topics.syncFreeze(s), FreezeFlagJson.write(m.freeze()), true, Optional.empty());
         }
         AvailabilityChanged m = (AvailabilityChanged) message;
         return retained(topics.availability(s, m.host()), m.availability().wire());
@@ -140,7 +144,7 @@ public final class LeadershipCodec {
                     WireJson.readEvent(text, now, skew)));
             case "lease" -> empty ? cleared(topic) : decoded(new LeaseGranted(service,
                     WireJson.readLease(text, now, skew)));
-            case "sync_freeze" -> new DecodeResult.Ignored(topic, "the sync freeze flag is read by piha-sync");
+            case "sync_freeze" -> decoded(new SyncFreezeFlagged(service, FreezeFlagJson.read(text, now)));
             default -> new DecodeResult.Ignored(topic, "not a topic of the leadership contract");
         };
     }

@@ -60,7 +60,7 @@ public record LeadershipTopics(String prefix) {
         return level(service, "lease");
     }
 
-    /** Retained config-sync freeze flag (read by piha-sync; ignored by this bus). */
+    /** Retained config-sync freeze flag, the seed's {@code standby_sync_freeze}. */
     public String syncFreeze(ServiceName service) {
         return level(service, "sync_freeze");
     }

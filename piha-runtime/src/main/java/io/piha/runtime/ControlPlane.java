@@ -52,6 +52,8 @@ public final class ControlPlane implements AutoCloseable {
     private final ExecutorService workers;
     private final Deque<AuditEntry> recent = new ArrayDeque<>();
     private final Map<HostId, ProbeResult> lastProbes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<java.util.function.BiConsumer<ArbiterState, ArbiterState>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ArbiterState state;
     private ScheduledFuture<?> wakeUp;
     private LeadershipBus.Subscription subscription;
@@ -85,20 +87,9 @@ public final class ControlPlane implements AutoCloseable {
         /** Wiring without config sync: incidents are dropped. */
         public Wiring(LeadershipBus bus, Map<HostId, HealthProbe> probes, HostPower power, AlertSink alerts,
                       AuditLog audit, ArbiterMemory memory, Clock clock) {
-            this(bus, probes, power, alerts, audit, memory, clock, NO_INCIDENTS);
+            this(bus, probes, power, alerts, audit, memory, clock, io.piha.api.sync.IncidentLog.NONE);
         }
     }
-
-    private static final io.piha.api.sync.IncidentLog NO_INCIDENTS = new io.piha.api.sync.IncidentLog() {
-        @Override
-        public void record(io.piha.api.sync.Incident incident) {
-        }
-
-        @Override
-        public java.util.Optional<io.piha.api.sync.Incident> latest(Instant notAfter) {
-            return java.util.Optional.empty();
-        }
-    };
 
     /** A control plane, not yet started. */
     public ControlPlane(ArbiterPolicy policy, Wiring wiring) {
@@ -129,7 +120,7 @@ public final class ControlPlane implements AutoCloseable {
         subscription = wiring.bus().subscribe(policy.service(), new LeadershipListener() {
             @Override
             public void onMessage(LeadershipMessage message) {
-                submit(ArbiterInput.of(message));
+                ArbiterInput.of(message).ifPresent(ControlPlane.this::submit);
             }
 
             @Override
@@ -138,6 +129,15 @@ public final class ControlPlane implements AutoCloseable {
             }
         });
         decider.execute(this::reschedule);
+        return this;
+    }
+
+    /**
+     * Calls {@code listener} with the state before and after every decision that changed it, on the decision
+     * thread, after the change is remembered; a listener must not block. A failing listener is logged.
+     */
+    public ControlPlane onChange(java.util.function.BiConsumer<ArbiterState, ArbiterState> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
@@ -188,6 +188,10 @@ public final class ControlPlane implements AutoCloseable {
             }
         }
         d.effects().forEach(this::carryOut);
+        if (!before.equals(state)) {
+            ArbiterState after = state;
+            listeners.forEach(l -> guarded("state listener", () -> l.accept(before, after)));
+        }
         reschedule();
     }
 

@@ -1,6 +1,10 @@
 package io.piha.service;
 
+import io.piha.api.leadership.LeadershipBus;
+import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.RoleActuator;
+import io.piha.sync.StandbyCheckout;
+import io.piha.sync.StandbyCheckoutException;
 import io.piha.core.node.NodePolicy;
 import io.piha.http.actuator.HomeAssistantAutomations;
 import io.piha.http.actuator.ShellCommand;
@@ -40,13 +44,40 @@ public final class AgentService implements AutoCloseable {
         CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
         MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(), config.contract(),
                 config.services().stream().map(AgentConfig.Service::name).toList(), Optional.of(config.host()))));
-        RoleActuator actuator = actuator(config.actuator());
+        Optional<StandbyCheckout> checkout = config.sync().map(s -> StandbyCheckout.of(s.repository(), s.branch(),
+                s.checkout()));
+        RoleActuator actuator = checkout.<RoleActuator>map(c -> new ApplyMirroredConfig(c, actuator(config.actuator())))
+                .orElseGet(() -> actuator(config.actuator()));
         for (AgentConfig.Service s : config.services()) {
             NodePolicy policy = NodePolicy.custom(s.name(), config.host()).requireGrantedEpoch(s.requireGrantedEpoch()).build();
-            agents.add(keep(new Agent(policy, bus, actuator, audit, clock, config.contract().heartbeatInterval())).start());
+            Agent agent = keep(new Agent(policy, bus, actuator, audit, clock, config.contract().heartbeatInterval())).start();
+            agents.add(agent);
+            checkout.ifPresent(c -> {
+                LeadershipBus.Subscription sub = bus.subscribe(s.name(), m -> applyOnSync(m, agent, c));
+                resources.add(sub::close);
+            });
         }
         LOG.info("agent {} runs for {}", config.host(), config.services().stream().map(s -> s.name().value()).toList());
         return this;
+    }
+
+    /**
+     * The control plane moved the standby branch: a standby checks it out at once, so it is ready before any
+     * promotion (a leader keeps the configuration it runs).
+     */
+    private void applyOnSync(LeadershipMessage m, Agent agent, StandbyCheckout checkout) {
+        if (m instanceof LeadershipMessage.EventRecorded e && e.event().event().equals("sync_synced")
+                && !agent.state().isCurrentLeader()) {
+            try {
+                io.piha.api.sync.CommitId live;
+                synchronized (checkout) {
+                    live = checkout.apply();
+                }
+                LOG.info("agent {}: standby configuration {} checked out after sync", config.host(), live);
+            } catch (StandbyCheckoutException ex) {
+                LOG.error("agent {}: the synced configuration could not be checked out: {}", config.host(), ex.getMessage());
+            }
+        }
     }
 
     /** The agents, one per service. */

@@ -31,7 +31,10 @@ public final class ApplyMirroredConfig implements RoleActuator {
     @Override
     public void activate(FencingToken token) {
         try {
-            CommitId live = checkout.apply();
+            CommitId live;
+            synchronized (checkout) { // the agent's sync listener applies the same checkout on another thread
+                live = checkout.apply();
+            }
             LOG.info("{} of {} at epoch {}: configuration {} live at {}", token.host(), token.service(), token.epoch(),
                     live, checkout.live());
         } catch (StandbyCheckoutException e) {

@@ -17,6 +17,10 @@ import io.piha.service.config.ServiceConfig;
 import io.piha.service.config.SwitchConfig;
 import io.piha.runtime.ArbiterMemory;
 import io.piha.runtime.ControlPlane;
+import io.piha.runtime.FileIncidentLog;
+import io.piha.api.leadership.LeadershipBus;
+import io.piha.api.sync.IncidentLog;
+import io.piha.service.config.ConfigSyncSettings;
 import io.piha.poe.safety.GuardedPorts;
 import io.piha.service.HostProbes;
 import io.piha.http.probe.HttpHealthProbe;
@@ -64,6 +68,12 @@ public final class ControlPlaneService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService syncThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "piha-config-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    private Optional<ConfigSyncRunner> sync = Optional.empty();
     private StatusServer status;
 
     /** A service, not yet started. */
@@ -86,9 +96,23 @@ public final class ControlPlaneService implements AutoCloseable {
         AlertSink alerts = new BroadcastAlertSink(List.of(grouped, bus.alertChannel()));
         housekeeping.scheduleAtFixedRate(grouped::flush, 1, 1, TimeUnit.MINUTES);
         Map<String, GuardedSwitch> switches = openSwitches(stateDir, audit, alerts);
+        Optional<ConfigSyncSettings> syncSettings = config.sync();
+        IncidentLog incidents = syncSettings.<IncidentLog>map(sc -> new FileIncidentLog(
+                stateDir.resolve("incidents-" + sc.service() + ".log"), clock.instant())).orElse(IncidentLog.NONE);
+        sync = syncSettings.map(sc -> ConfigSyncRunner.of(sc, stateDir, incidents, alerts, audit, bus, config.actor(), clock));
         for (ServiceConfig svc : config.services()) {
-            planes.put(svc.name(), keep(plane(svc, bus, http, switches, alerts, audit, stateDir)).start());
+            boolean synced = syncSettings.filter(sc -> sc.service().equals(svc.name())).isPresent();
+            ControlPlane plane = plane(svc, bus, http, switches, alerts, audit, stateDir,
+                    synced ? incidents : IncidentLog.NONE);
+            if (synced) {
+                plane.onChange(sync.orElseThrow()::onArbiterChange);
+            }
+            planes.put(svc.name(), keep(plane).start());
         }
+        sync.ifPresent(s -> {
+            LeadershipBus.Subscription flag = s.start(syncThread, syncSettings.orElseThrow().checkEvery());
+            resources.add(flag::close);
+        });
         long every = config.timings().probeInterval().toMillis();
         housekeeping.scheduleAtFixedRate(() -> planes.values().forEach(ControlPlane::refreshProbes), 0, every,
                 TimeUnit.MILLISECONDS);
@@ -110,7 +134,7 @@ public final class ControlPlaneService implements AutoCloseable {
     }
 
     private ControlPlane plane(ServiceConfig svc, MqttLeadershipBus bus, HttpClient http, Map<String, GuardedSwitch> switches,
-                               AlertSink alerts, AuditLog audit, Path stateDir) {
+                               AlertSink alerts, AuditLog audit, Path stateDir, IncidentLog incidents) {
         ArbiterPolicy policy = config.timings().policy(svc.name(), svc.topology(), svc.fencing(), config.actor());
         Map<HostId, HealthProbe> probes = new HashMap<>();
         Map<HostId, GuardedPorts.Port> ports = new HashMap<>();
@@ -122,7 +146,7 @@ public final class ControlPlaneService implements AutoCloseable {
         }
         ArbiterMemory memory = new ArbiterMemory(stateDir.resolve("arbiter-" + svc.name() + ".properties"));
         return new ControlPlane(policy, new ControlPlane.Wiring(bus, probes, new GuardedPorts(ports, config.actor()),
-                alerts, audit, memory, clock));
+                alerts, audit, memory, clock, incidents));
     }
 
     /** What the status page shows, now. */
@@ -141,7 +165,7 @@ public final class ControlPlaneService implements AutoCloseable {
         });
         events.sort(Comparator.comparing(RecentEvent::at).reversed());
         return new StatusSnapshot(clock.instant(), config.site(), services, hosts, events.subList(0, Math.min(30, events.size())),
-                Optional.empty());
+                sync.map(ConfigSyncRunner::describe));
     }
 
     /** The control plane of a service. */
@@ -162,6 +186,7 @@ public final class ControlPlaneService implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        syncThread.shutdownNow();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -14,6 +14,7 @@ import io.piha.api.sync.SyncOutcome;
 import io.piha.api.sync.SyncStatus;
 import io.piha.sync.internal.ForbiddenPathScan;
 import io.piha.sync.internal.GitFreezeStore;
+import io.piha.sync.internal.StoredFreezeException;
 import io.piha.sync.internal.PrimaryHistory;
 import io.piha.sync.internal.ConfigRepository;
 import io.piha.sync.internal.LocalConfigRepository;
@@ -147,31 +148,6 @@ public final class GitConfigSync implements ConfigSync {
         LOG.info("config sync of {} thawed by {}", config.service(), actor);
     }
 
-    /**
-     * Applies a retained {@code piha/leader/<service>/sync_freeze} payload: freezes or thaws accordingly. The
-     * same flag delivered again (a reconnect) changes nothing and is not audited again.
-     *
-     * @param payload the retained message text (see {@link FreezeFlag})
-     * @throws FreezeFlagException naming the payload if it cannot be read; nothing is changed then
-     */
-    public synchronized void applyFreezeFlag(String payload) {
-        Optional<SyncFreeze> flag = FreezeFlag.parse(payload, clock.instant());
-        Optional<SyncFreeze> current = status().freeze();
-        // A retained flag is delivered again on every reconnect: only a change is a new decision.
-        if (flag.isEmpty() ? current.isEmpty() : current.filter(c -> sameFreeze(c, flag.get())).isPresent()) {
-            return;
-        }
-        if (flag.isPresent()) {
-            freeze(flag.get());
-        } else {
-            thaw(FreezeFlag.DEFAULT_BY);
-        }
-    }
-
-    private static boolean sameFreeze(SyncFreeze a, SyncFreeze b) {
-        return a.reason().equals(b.reason()) && a.by().equals(b.by()) && a.until().equals(b.until());
-    }
-
     private synchronized SyncOutcome attempt(SyncMode mode, String actor) {
         Instant now = clock.instant();
         Attempt result;
@@ -215,7 +191,7 @@ public final class GitConfigSync implements ConfigSync {
         Optional<SyncFreeze> freeze;
         try {
             freeze = GitFreezeStore.read(repo, repository.freezeRef(), now).filter(fz -> fz.isActiveAt(now));
-        } catch (FreezeFlagException e) {
+        } catch (StoredFreezeException e) {
             throw new SyncBlockedException("stored freeze in " + GitFreezeStore.REF + " is unreadable, refusing"
                     + " to sync until it is rewritten (freeze or thaw): " + e.getMessage(), e);
         }

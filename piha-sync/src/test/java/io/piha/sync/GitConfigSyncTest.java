@@ -13,7 +13,7 @@ import io.piha.api.sync.SyncOutcome;
 import io.piha.api.sync.SyncStatus;
 import io.piha.testkit.ManualClock;
 import io.piha.sync.testing.Recorder;
-import io.piha.sync.testing.TestRepo;
+import io.piha.testkit.git.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,22 +154,6 @@ class GitConfigSyncTest {
         assertThat(sync.sync()).isInstanceOf(SyncOutcome.Synced.class);
         assertThat(recorder.audit).extracting(AuditEntry::action)
                 .containsExactly("sync_freeze", "sync_thaw", "sync");
-    }
-
-    @Test
-    void theRetainedMqttFlagFreezesAndThaws() {
-        repo.commit("main", T0.minus(Duration.ofHours(30)), "eligible");
-
-        sync.applyFreezeFlag("true");
-        assertThat(sync.sync()).isInstanceOf(SyncOutcome.Frozen.class);
-        clock.advance(Duration.ofMinutes(1));
-        sync.applyFreezeFlag("TRUE");
-        assertThat(recorder.audit).extracting(AuditEntry::action).containsExactly("sync_freeze");
-        sync.applyFreezeFlag("{\"reason\":\"risky week\",\"by\":\"nas\",\"until\":\"2026-03-01T14:00:00+02:00\"}");
-        assertThat(sync.status().freeze()).isEmpty();
-        assertThat(sync.sync()).isInstanceOf(SyncOutcome.Synced.class);
-        assertThatThrownBy(() -> sync.applyFreezeFlag("maybe")).isInstanceOf(FreezeFlagException.class)
-                .hasMessageContaining("'maybe'");
     }
 
     @Test

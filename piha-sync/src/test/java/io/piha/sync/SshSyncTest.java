@@ -6,7 +6,7 @@ import io.piha.api.sync.CommitId;
 import io.piha.api.sync.SyncOutcome;
 import io.piha.sync.testing.GitSshServer;
 import io.piha.testkit.ManualClock;
-import io.piha.sync.testing.TestRepo;
+import io.piha.testkit.git.TestRepo;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.piha.api.sync.IncidentKind;
 import io.piha.api.sync.SyncFreeze;
 import io.piha.api.sync.SyncOutcome;
 import io.piha.testkit.ManualClock;
-import io.piha.sync.testing.TestRepo;
+import io.piha.testkit.git.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

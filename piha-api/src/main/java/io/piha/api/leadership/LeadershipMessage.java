@@ -99,4 +99,20 @@ public sealed interface LeadershipMessage {
             Objects.requireNonNull(availability, "availability");
         }
     }
+
+    /**
+     * The retained config-sync freeze flag of the service ({@code <prefix>/<service>/sync_freeze}, the seed's
+     * {@code standby_sync_freeze}).
+     *
+     * @param service the service
+     * @param freeze the freeze in force; empty means thawed (or the flag cleared)
+     */
+    record SyncFreezeFlagged(ServiceName service, Optional<io.piha.api.sync.SyncFreeze> freeze)
+            implements LeadershipMessage {
+        /** @throws NullPointerException if a component is null */
+        public SyncFreezeFlagged {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(freeze, "freeze");
+        }
+    }
 }

@@ -12,6 +12,19 @@ import java.util.Optional;
  */
 public interface IncidentLog {
 
+    /** A log that keeps nothing: for a control plane without config sync. */
+    IncidentLog NONE = new IncidentLog() {
+        @Override
+        public void record(Incident incident) {
+            java.util.Objects.requireNonNull(incident, "incident");
+        }
+
+        @Override
+        public Optional<Incident> latest(Instant notAfter) {
+            return Optional.empty();
+        }
+    };
+
     /**
      * Records an incident.
      *

@@ -7,6 +7,7 @@ import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.Lease;
+import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.HostId;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,21 +20,25 @@ import java.util.Optional;
  */
 public sealed interface ArbiterInput {
 
-    /** The input a bus message is for the arbiter: every kind of leadership message is one. */
-    static ArbiterInput of(io.piha.api.leadership.LeadershipMessage m) {
-        if (m instanceof io.piha.api.leadership.LeadershipMessage.HeartbeatPublished h) {
-            return new HeartbeatObserved(h.heartbeat());
-        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.CommandIssued c) {
-            return new CommandObserved(c.command());
-        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.StateChanged s) {
-            return new StateObserved(s.state());
-        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.LeaseGranted l) {
-            return new LeaseObserved(l.lease());
-        } else if (m instanceof io.piha.api.leadership.LeadershipMessage.EventRecorded e) {
-            return new EventObserved(e.event());
+    /**
+     * The input a bus message is for the arbiter; empty for the config-sync freeze flag, which is config sync's
+     * (the service hands it over), not a leadership decision.
+     */
+    static Optional<ArbiterInput> of(LeadershipMessage m) {
+        if (m instanceof LeadershipMessage.HeartbeatPublished h) {
+            return Optional.of(new HeartbeatObserved(h.heartbeat()));
+        } else if (m instanceof LeadershipMessage.CommandIssued c) {
+            return Optional.of(new CommandObserved(c.command()));
+        } else if (m instanceof LeadershipMessage.StateChanged s) {
+            return Optional.of(new StateObserved(s.state()));
+        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
+            return Optional.of(new LeaseObserved(l.lease()));
+        } else if (m instanceof LeadershipMessage.EventRecorded e) {
+            return Optional.of(new EventObserved(e.event()));
+        } else if (m instanceof LeadershipMessage.AvailabilityChanged a) {
+            return Optional.of(new AvailabilityObserved(a.host(), a.availability()));
         }
-        io.piha.api.leadership.LeadershipMessage.AvailabilityChanged a = (io.piha.api.leadership.LeadershipMessage.AvailabilityChanged) m;
-        return new AvailabilityObserved(a.host(), a.availability());
+        return Optional.empty();
     }
 
     /** Time passed; the edge sends one at least at {@link ArbiterMachine#nextWakeUp}. */

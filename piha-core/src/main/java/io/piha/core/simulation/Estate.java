@@ -220,7 +220,7 @@ public final class Estate {
     }
 
     private void toArbiter(LeadershipMessage m) {
-        decideArbiter(ArbiterInput.of(m));
+        ArbiterInput.of(m).ifPresent(this::decideArbiter);
     }
 
     // ---- the agents ----

@@ -148,7 +148,7 @@ public final class WireJson {
         }
     }
 
-    private static byte[] bytes(ObjectNode o) {
+    static byte[] bytes(ObjectNode o) {
         try {
             return JsonFields.MAPPER.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {

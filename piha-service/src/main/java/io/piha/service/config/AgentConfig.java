@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of an agent beside one Home Assistant host: one file, validated as a whole by
@@ -21,10 +22,11 @@ import java.util.Objects;
  *     {@code timings} as the control plane's, handed as one value to the MQTT codec and the agent
  * @param actuator how the host starts and stops serving
  * @param audit the agent's audit log
+ * @param sync the standby checkout of config sync, if configured
  * @since 0.1
  */
 public record AgentConfig(HostId host, BrokerConfig broker, List<Service> services, ContractTimings contract,
-                          Actuator actuator, AuditConfig audit) {
+                          Actuator actuator, AuditConfig audit, Optional<ConfigSyncSettings.Standby> sync) {
 
     /** @throws NullPointerException if a component is null */
     public AgentConfig {
@@ -34,6 +36,7 @@ public record AgentConfig(HostId host, BrokerConfig broker, List<Service> servic
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(actuator, "actuator");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(sync, "sync");
     }
 
     /**

@@ -27,9 +27,7 @@ final class AgentReader {
         HostId host = HostsSection.hostId(root, "host");
         BrokerConfig broker = CommonSections.broker(root, host == null ? "piha-agent" : "piha-agent-" + host);
         List<AgentConfig.Service> services = services(root);
-        if (root.has("heartbeat_interval")) {
-            root.problem("heartbeat_interval", "moved: write it as timings.heartbeat_interval", Optional.empty());
-        }
+        root.moved("heartbeat_interval", "timings.heartbeat_interval");
         ContractTimings contract = root.object("timings").map(t -> {
             ContractTimings c = CommonSections.contract(t);
             t.rejectUnknownKeys();
@@ -38,9 +36,10 @@ final class AgentReader {
         AgentConfig.Actuator actuator = root.object("actuator").map(AgentReader::actuator)
                 .orElse(new AgentConfig.Actuator.None());
         AuditConfig audit = CommonSections.audit(root, DEFAULT_AUDIT_FILE);
+        Optional<ConfigSyncSettings.Standby> sync = SyncSection.agent(root);
         root.rejectUnknownKeys();
         return root.problems().count() > 0 ? null
-                : new AgentConfig(host, broker, services, contract, actuator, audit);
+                : new AgentConfig(host, broker, services, contract, actuator, audit, sync);
     }
 
     private static List<AgentConfig.Service> services(ConfigNode root) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,6 +71,22 @@ public final class ConfigLoader {
     /** Loads an agent configuration from YAML text; {@code source} names it in errors. */
     public AgentConfig parseAgent(String source, String yaml) {
         return load(source, yaml, AgentReader::read);
+    }
+
+    /** The keys the control-plane reader asks for when it reads {@code yaml}, valid or not (for the docs' test). */
+    Set<String> keysReadForControlPlane(String yaml) {
+        return keysRead(yaml, ControlPlaneReader::read);
+    }
+
+    /** The keys the agent reader asks for when it reads {@code yaml}, valid or not (for the docs' test). */
+    Set<String> keysReadForAgent(String yaml) {
+        return keysRead(yaml, AgentReader::read);
+    }
+
+    private Set<String> keysRead(String yaml, Function<ConfigNode, ?> reader) {
+        ConfigProblems problems = new ConfigProblems(new Interpolation(environment));
+        reader.apply(new ConfigNode("", parse("(docs)", yaml), problems));
+        return problems.keysRead();
     }
 
     private <T> T load(String source, String yaml, Function<ConfigNode, T> reader) {

@@ -49,8 +49,17 @@ final class ConfigNode {
 
     boolean has(String key) {
         known.add(key);
+        problems.read(path(key));
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
+    }
+
+    /** A key that no longer belongs here: if present, a problem saying where it went (not a key readers know). */
+    void moved(String key, String to) {
+        if (node.has(key)) {
+            known.add(key);
+            problems.add(path(key), "moved: write it as " + to, Optional.empty());
+        }
     }
 
     /** A required text value; null (with a problem) if missing, blank or unresolvable. */
@@ -272,6 +281,7 @@ final class ConfigNode {
 
     private Optional<String> scalar(String key, boolean secret) {
         known.add(key);
+        problems.read(path(key));
         JsonNode value = node.get(key);
         if (value == null || value.isNull() || value instanceof MissingNode) {
             return Optional.empty();

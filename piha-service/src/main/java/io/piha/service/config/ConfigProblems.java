@@ -16,6 +16,7 @@ final class ConfigProblems {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Interpolation interpolation;
     private final Set<String> secretPaths = new HashSet<>();
+    private final Set<String> keysRead = new java.util.TreeSet<>();
 
     ConfigProblems(Interpolation interpolation) {
         this.interpolation = interpolation;
@@ -24,6 +25,16 @@ final class ConfigProblems {
     void add(String path, String message, Optional<String> value) {
         Optional<String> shown = secretPaths.contains(path) ? value.map(v -> Secret.REDACTED) : value;
         problems.add(new ConfigProblem(path, message, shown));
+    }
+
+    /** Notes that a reader asked for the key at {@code path}, list indices dropped ({@code hosts.probes.url}). */
+    void read(String path) {
+        keysRead.add(path.replaceAll("\\[\\d+]", ""));
+    }
+
+    /** Every key a reader asked for, present in the file or not: what the readers know. */
+    Set<String> keysRead() {
+        return java.util.Collections.unmodifiableSet(keysRead);
     }
 
     void markSecret(String path) {

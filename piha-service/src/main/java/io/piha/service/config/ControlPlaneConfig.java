@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param alerts where alerts go
  * @param status the status page
  * @param audit the audit log
+ * @param sync config sync of the primary's configuration to the standby branch, if configured
  * @since 0.1
  */
 public record ControlPlaneConfig(String site, String actor, BrokerConfig broker, List<ServiceConfig> services,
                                  List<HostConfig> hosts, List<SwitchConfig> switches, TimingsConfig timings,
-                                 AlertsConfig alerts, StatusConfig status, AuditConfig audit) {
+                                 AlertsConfig alerts, StatusConfig status, AuditConfig audit,
+                                 Optional<ConfigSyncSettings> sync) {
 
     /** @throws NullPointerException if a component is null */
     public ControlPlaneConfig {
@@ -39,6 +41,7 @@ public record ControlPlaneConfig(String site, String actor, BrokerConfig broker,
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(sync, "sync");
     }
 
     /** The host with this id, if configured. */

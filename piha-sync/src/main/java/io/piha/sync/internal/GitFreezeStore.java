@@ -1,7 +1,6 @@
 package io.piha.sync.internal;
 
 import io.piha.api.sync.SyncFreeze;
-import io.piha.sync.FreezeFlag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +13,7 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Keeps the freeze in the repository itself, as a blob holding the {@link FreezeFlag} payload under
+ * Keeps the freeze in the repository itself, as a blob holding the {@link StoredFreeze} payload under
  * {@value #REF}, so that every process using the repository (the NAS service, the CLI) sees the same
  * freeze and it survives restarts. Written by compare-and-swap.
  */
@@ -33,7 +32,7 @@ public final class GitFreezeStore {
             return Optional.empty();
         }
         byte[] payload = repo.open(ref.getObjectId(), Constants.OBJ_BLOB).getCachedBytes(64 * 1024);
-        return FreezeFlag.parse(new String(payload, StandardCharsets.UTF_8), now);
+        return StoredFreeze.parse(new String(payload, StandardCharsets.UTF_8), now);
     }
 
     /** Stores {@code freeze}, or {@code false} when empty (thawed). */
@@ -57,7 +56,7 @@ public final class GitFreezeStore {
     public static ObjectId insert(Repository repo, Optional<SyncFreeze> freeze) throws IOException {
         try (ObjectInserter inserter = repo.newObjectInserter()) {
             ObjectId blob = inserter.insert(Constants.OBJ_BLOB,
-                    FreezeFlag.format(freeze).getBytes(StandardCharsets.UTF_8));
+                    StoredFreeze.format(freeze).getBytes(StandardCharsets.UTF_8));
             inserter.flush();
             return blob;
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.piha.api.sync.CommitId;
 import io.piha.api.sync.SyncOutcome;
-import io.piha.sync.testing.TestRepo;
+import io.piha.testkit.git.TestRepo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;

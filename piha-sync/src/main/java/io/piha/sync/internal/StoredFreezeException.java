@@ -1,4 +1,4 @@
-package io.piha.sync;
+package io.piha.sync.internal;
 
 /**
  * A retained freeze flag that cannot be read. The message quotes the payload (a freeze flag never holds a
@@ -6,13 +6,13 @@ package io.piha.sync;
  *
  * @since 0.1
  */
-public final class FreezeFlagException extends IllegalArgumentException {
+public final class StoredFreezeException extends IllegalArgumentException {
 
     /**
      * @param message what is wrong, quoting the payload
      * @param cause the parse failure, if any
      */
-    public FreezeFlagException(String message, Throwable cause) {
+    public StoredFreezeException(String message, Throwable cause) {
         super(message, cause);
     }
 }

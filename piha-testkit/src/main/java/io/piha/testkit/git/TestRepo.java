@@ -1,4 +1,4 @@
-package io.piha.sync.testing;
+package io.piha.testkit.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,78 @@
+package io.piha.runtime.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes that survive a power cut: the data is forced to the disk before the call returns, and a replaced file is
+ * either the old one or the new one, never half of each. A replace writes a uniquely named temporary file, forces
+ * it, renames it over the target atomically and forces the directory, so the rename itself is durable.
+ */
+public final class DurableFiles {
+
+    private DurableFiles() {
+    }
+
+    /** Replaces {@code file} with {@code text} atomically and durably, creating its directory if needed. */
+    public static void replace(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                write(ch, text);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Appends {@code line} and a newline to {@code file} and forces it to disk, creating both if needed. */
+    public static void appendLine(Path file, String line) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            write(ch, line + "\n");
+            ch.force(true);
+        }
+        if (created) {
+            forceDirectory(dir);
+        }
+    }
+
+    /** Forces a directory's entries (a rename, a new file) to disk; a no-op where the platform cannot. */
+    public static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; POSIX systems can, and there it must work.
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+    }
+
+    private static void write(FileChannel ch, String text) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+}
