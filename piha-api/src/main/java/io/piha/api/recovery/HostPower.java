@@ -10,6 +10,19 @@ import java.util.Objects;
  */
 public interface HostPower {
 
+    /** No switch: every action fails, so the control plane can neither power-cycle nor fence by power. */
+    HostPower NONE = new HostPower() {
+        @Override
+        public Outcome cycle(HostId host, String reason) {
+            return Outcome.failed("no PoE switch is configured for " + host);
+        }
+
+        @Override
+        public Outcome switchOff(HostId host, String reason) {
+            return Outcome.failed("no PoE switch is configured for " + host);
+        }
+    };
+
     /** Switches the host's port off and on again. */
     Outcome cycle(HostId host, String reason);
 

@@ -1,0 +1,62 @@
+package io.piha.examples.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.FencingToken;
+import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.LeadershipMessage;
+import io.piha.api.leadership.RoleActuator;
+import io.piha.api.leadership.ServiceName;
+import io.piha.core.node.NodePolicy;
+import io.piha.runtime.Agent;
+import io.piha.testkit.ManualClock;
+import io.piha.testkit.bus.InMemoryLeadershipBus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class GatedGarageDoorTest {
+
+    private static final ServiceName HA = ServiceName.HOME_ASSISTANT;
+    private static final HostId ME = HostId.of("ha-standby");
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
+    private final List<FencingToken> opened = new CopyOnWriteArrayList<>();
+
+    @Test
+    void theDoorOpensOnlyWhileThisHostLeadsAtTheNewestEpoch() throws Exception {
+        try (InMemoryLeadershipBus bus = new InMemoryLeadershipBus();
+             Agent agent = new Agent(NodePolicy.ofDefaults(HA, ME), bus, RoleActuator.NONE, e -> { }, clock,
+                     Duration.ofSeconds(30)).start()) {
+            GatedGarageDoor door = new GatedGarageDoor(agent.gate(), opened::add);
+            assertThat(door.open()).startsWith("not opened:");
+
+            bus.publish(promote(ME, 1));
+            waitUntil(() -> agent.state().isCurrentLeader());
+            assertThat(door.open()).isEqualTo("opened by ha-standby at epoch 1");
+
+            bus.publish(promote(HostId.of("haos-primary"), 2));
+            waitUntil(() -> !agent.state().isCurrentLeader());
+            assertThat(door.open()).startsWith("not opened:");
+            assertThat(opened).extracting(FencingToken::epoch).containsExactly(Epoch.of(1));
+        }
+    }
+
+    private LeadershipMessage promote(HostId target, long epoch) {
+        return new LeadershipMessage.CommandIssued(HA, Command.envelope(CommandVerb.PROMOTE, "nas-" + epoch)
+                .target(target).epoch(Epoch.of(epoch)).actor("nas")
+                .validBetween(clock.instant(), clock.instant().plusSeconds(60)).build());
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
