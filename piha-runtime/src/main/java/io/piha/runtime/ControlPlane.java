@@ -12,6 +12,7 @@ import io.piha.api.leadership.LeadershipListener;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.RejectedMessage;
 import io.piha.api.recovery.HostPower;
+import io.piha.runtime.internal.IncidentFeed;
 import io.piha.core.Decision;
 import io.piha.core.arbiter.ArbiterEffect;
 import io.piha.core.arbiter.ArbiterInput;

@@ -11,7 +11,7 @@ import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.Lease;
 import io.piha.core.Decision;
-import io.piha.core.Step;
+import io.piha.core.internal.Step;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.Lease;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.core.Decision;
-import io.piha.core.Step;
+import io.piha.core.internal.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

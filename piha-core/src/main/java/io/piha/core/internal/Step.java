@@ -1,6 +1,8 @@
-package io.piha.core;
+package io.piha.core.internal;
 
 import io.piha.api.audit.AuditEntry;
+import io.piha.core.Decision;
+import io.piha.core.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

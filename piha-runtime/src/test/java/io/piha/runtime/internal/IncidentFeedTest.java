@@ -1,4 +1,4 @@
-package io.piha.runtime;
+package io.piha.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.piha.runtime;
+package io.piha.runtime.internal;
 
 import io.piha.api.alert.Alert;
 import io.piha.api.alert.Severity;
@@ -12,12 +12,12 @@ import java.util.Optional;
  * probe (the PoE reset that follows it), an automatic failover. An incident restarts the observation window,
  * so a standby never receives a configuration the primary ran for less than a full quiet window.
  */
-final class IncidentFeed {
+public final class IncidentFeed {
 
     private IncidentFeed() {
     }
 
-    static Optional<Incident> of(Alert a, String source) {
+    public static Optional<Incident> of(Alert a, String source) {
         IncidentKind kind;
         switch (a.code()) {
             case "heartbeat_missed":
@@ -40,7 +40,7 @@ final class IncidentFeed {
         return Optional.of(new Incident(kind, a.timestamp(), source, a.message()));
     }
 
-    static void record(IncidentLog log, Alert a, String source) {
+    public static void record(IncidentLog log, Alert a, String source) {
         of(a, source).ifPresent(log::record);
     }
 }
