@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * AuditReport report = PlatformAudit.ofDefaults().audit(Path.of("/srv/home-ops"));
- * TextReport.create().write(report, System.out);
+ * new TextReport().write(report, System.out);
  * System.exit(report.exitCode(Severity.HIGH));
  * }</pre>
  *
