@@ -47,7 +47,7 @@ final class NodeSelectorInconsistent implements AuditRule {
             Map<String, String> own = selectors.get(w);
             if (own.isEmpty()) {
                 findings.add(RULE, w.podSpecLocation(), w.describe() + " has no nodeSelector while " + pinned
-                        + " other workloads pin " + usual.get());
+                        + " other workloads pin " + describe(usual.get()));
             } else {
                 usual.get().forEach((k, v) -> {
                     if (own.containsKey(k) && !own.get(k).equals(v)) {
@@ -57,6 +57,10 @@ final class NodeSelectorInconsistent implements AuditRule {
                 });
             }
         }
+    }
+
+    private static String describe(Map<String, String> selector) {
+        return selector.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static Map<String, String> selector(Workload w) {

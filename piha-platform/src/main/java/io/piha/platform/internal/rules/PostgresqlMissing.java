@@ -41,7 +41,7 @@ final class PostgresqlMissing implements AuditRule {
                     .filter(u -> u.tag().isEmpty()).ifPresent(url -> {
                         String scheme = url.text().strip().toLowerCase(Locale.ROOT).split(":", 2)[0];
                         if (!scheme.startsWith("sqlite") && !scheme.startsWith("postgres")) {
-                            findings.add(RULE, url.location(), "In " + c.source() + " the recorder uses " + scheme
+                            findings.add(RULE, url.location(), "In " + c.source() + ", the recorder uses " + scheme
                                     + ", not PostgreSQL");
                         }
                     });

@@ -38,7 +38,7 @@ final class RecorderSqlite implements AuditRule {
                 var at = c.recorder().isPresent() ? c.root().keyLocation("recorder")
                         : c.root().keyLocation("default_config");
                 String where = c.recorder().isPresent() ? "recorder: has no db_url" : "there is no recorder: section";
-                findings.add(RULE, at, "In " + c.source() + " " + where
+                findings.add(RULE, at, "In " + c.source() + ", " + where
                         + ", so Home Assistant keeps its history in SQLite (home-assistant_v2.db)");
             } else if (dbUrl.get().hasTag("secret")) {
                 findings.add(InputRules.REFERENCE_MISSING, dbUrl.get().location(), "recorder db_url is !secret "
@@ -46,7 +46,7 @@ final class RecorderSqlite implements AuditRule {
                         + "tell whether the recorder uses PostgreSQL");
             } else if (dbUrl.get().text().strip().toLowerCase(Locale.ROOT).startsWith("sqlite")) {
                 findings.add(RULE, dbUrl.get().location(), "In " + c.source()
-                        + " recorder.db_url is a SQLite database (" + dbUrl.get().text().replaceAll("//.*@", "//") + ")");
+                        + ", recorder.db_url is a SQLite database (" + dbUrl.get().text().replaceAll("//.*@", "//") + ")");
             }
         }
     }
