@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class Credentials {
 
     private static final List<String> SUFFIXES = List.of("password", "passwd", "passphrase", "apikey", "token",
-            "accesskey", "secretkey", "privatekey", "clientsecret", "apisecret");
+            "secretaccesskey", "privatekey", "clientsecret", "apisecret");
     private static final Set<String> EXACT = Set.of("secret", "pass", "pwd");
     private static final Pattern URL_PASSWORD = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:([^@\\s/]+)@");
 
