@@ -35,7 +35,7 @@ final class HomeAssistantConfigs {
     /** A {@code configuration.yaml} file. */
     void file(String path) {
         tree.documents(path).stream().flatMap(d -> d.asMap().stream()).findFirst()
-                .ifPresent(m -> candidate(m, path));
+                .ifPresent(m -> candidate(m, path, true));
     }
 
     /** Every {@code *.yaml} key of a ConfigMap. */
@@ -61,13 +61,18 @@ final class HomeAssistantConfigs {
 
     private void block(YamlScalar s, String what) {
         tree.parse(s.text(), s.content(), what).stream().flatMap(d -> d.asMap().stream()).findFirst()
-                .ifPresent(m -> candidate(m, what));
+                .ifPresent(m -> candidate(m, what, false));
     }
 
-    private void candidate(YamlMap map, String what) {
+    /**
+     * A configuration file of the repository reports an {@code !include} of a missing file; one embedded in a
+     * ConfigMap or values may include files of the pod's /config volume (automations.yaml, written by the UI),
+     * so there only an include found next to it is followed.
+     */
+    private void candidate(YamlMap map, String what, boolean standalone) {
         if (HaConfig.looksLikeHomeAssistant(map) && !found.containsKey(map.location())) {
             String dir = SourceTree.directoryOf(map.location().path());
-            YamlMap resolved = (YamlMap) resolve(map, dir, 0);
+            YamlMap resolved = (YamlMap) new Resolver(standalone).resolve(map, dir, 0);
             found.put(map.location(), new HaConfig(resolved, what));
         }
     }
@@ -76,62 +81,73 @@ final class HomeAssistantConfigs {
         return new ArrayList<>(found.values());
     }
 
-    private YamlNode resolve(YamlNode node, String dir, int depth) {
-        if (node instanceof YamlMap m) {
-            Map<String, YamlNode> entries = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> entries.put(k, resolve(v, dir, depth)));
-            return new YamlMap(m.location(), entries, m.keys());
-        }
-        if (node instanceof YamlSeq s) {
-            return new YamlSeq(s.location(), s.items().stream().map(i -> resolve(i, dir, depth)).toList());
-        }
-        YamlScalar scalar = (YamlScalar) node;
-        if (scalar.hasTag("include")) {
-            return include(scalar, dir, depth);
-        }
-        if (scalar.hasTag("secret")) {
-            return secret(scalar, dir).orElse(scalar);
-        }
-        return scalar;
-    }
+    /** Follows !include and !secret from one configuration. */
+    private final class Resolver {
+        private final boolean standalone;
 
-    private YamlNode include(YamlScalar scalar, String dir, int depth) {
-        Optional<String> path = tree.resolve(dir, scalar.text());
-        if (path.isEmpty()) {
-            findings.add(InputRules.REFERENCE_OUTSIDE, scalar.location(), "!include " + scalar.text()
-                    + " leaves the repository: Home Assistant would read it from the host, this audit did not");
-            return scalar;
+        Resolver(boolean standalone) {
+            this.standalone = standalone;
         }
-        if (!tree.isFile(path.get())) {
-            findings.add(InputRules.REFERENCE_MISSING, scalar.location(), "!include " + scalar.text()
-                    + " names no file of the repository (" + path.get() + "): Home Assistant will refuse to start");
-            return scalar;
-        }
-        if (depth >= MAX_INCLUDE_DEPTH) {
-            findings.add(InputRules.REFERENCE_MISSING, scalar.location(), "!include " + scalar.text()
-                    + " is more than " + MAX_INCLUDE_DEPTH + " includes deep (a cycle?); not followed");
-            return scalar;
-        }
-        return tree.documents(path.get()).stream().findFirst()
-                .map(doc -> resolve(doc, SourceTree.directoryOf(path.get()), depth + 1))
-                .orElse(YamlScalar.synthetic(new Location(path.get(), 1), ""));
-    }
 
-    private Optional<YamlNode> secret(YamlScalar scalar, String dir) {
-        String d = dir;
-        while (true) {
-            String candidate = d.equals(".") ? "secrets.yaml" : d + "/secrets.yaml";
-            if (tree.isFile(candidate)) {
-                Optional<YamlNode> value = tree.documents(candidate).stream().flatMap(n -> n.asMap().stream())
-                        .findFirst().flatMap(m -> m.get(scalar.text()));
-                if (value.isPresent()) {
-                    return value;
+        private YamlNode resolve(YamlNode node, String dir, int depth) {
+            if (node instanceof YamlMap m) {
+                Map<String, YamlNode> entries = new LinkedHashMap<>();
+                m.entries().forEach((k, v) -> entries.put(k, resolve(v, dir, depth)));
+                return new YamlMap(m.location(), entries, m.keys());
+            }
+            if (node instanceof YamlSeq s) {
+                return new YamlSeq(s.location(), s.items().stream().map(i -> resolve(i, dir, depth)).toList());
+            }
+            YamlScalar scalar = (YamlScalar) node;
+            if (scalar.hasTag("include")) {
+                return include(scalar, dir, depth);
+            }
+            if (scalar.hasTag("secret")) {
+                return secret(scalar, dir).orElse(scalar);
+            }
+            return scalar;
+        }
+
+        private YamlNode include(YamlScalar scalar, String dir, int depth) {
+            Optional<String> path = tree.resolve(dir, scalar.text());
+            if (path.isEmpty()) {
+                findings.add(InputRules.REFERENCE_OUTSIDE, scalar.location(), "!include " + scalar.text()
+                        + " leaves the repository: Home Assistant would read it from the host, this audit did not");
+                return scalar;
+            }
+            if (!tree.isFile(path.get())) {
+                if (standalone) {
+                    findings.add(InputRules.REFERENCE_MISSING, scalar.location(), "!include " + scalar.text()
+                            + " names no file of the repository (" + path.get() + "): Home Assistant will refuse to start");
                 }
+                return scalar;
             }
-            if (d.equals(".")) {
-                return Optional.empty();
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                findings.add(InputRules.REFERENCE_MISSING, scalar.location(), "!include " + scalar.text()
+                        + " is more than " + MAX_INCLUDE_DEPTH + " includes deep (a cycle?); not followed");
+                return scalar;
             }
-            d = SourceTree.directoryOf(d);
+            return tree.documents(path.get()).stream().findFirst()
+                    .map(doc -> resolve(doc, SourceTree.directoryOf(path.get()), depth + 1))
+                    .orElse(YamlScalar.synthetic(new Location(path.get(), 1), ""));
+        }
+
+        private Optional<YamlNode> secret(YamlScalar scalar, String dir) {
+            String d = dir;
+            while (true) {
+                String candidate = d.equals(".") ? "secrets.yaml" : d + "/secrets.yaml";
+                if (tree.isFile(candidate)) {
+                    Optional<YamlNode> value = tree.documents(candidate).stream().flatMap(n -> n.asMap().stream())
+                            .findFirst().flatMap(m -> m.get(scalar.text()));
+                    if (value.isPresent()) {
+                        return value;
+                    }
+                }
+                if (d.equals(".")) {
+                    return Optional.empty();
+                }
+                d = SourceTree.directoryOf(d);
+            }
         }
     }
 }
