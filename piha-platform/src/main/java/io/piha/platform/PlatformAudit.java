@@ -1,17 +1,11 @@
 package io.piha.platform;
 
-import io.piha.platform.internal.Findings;
-import io.piha.platform.internal.model.Platform;
-import io.piha.platform.internal.repo.RepositoryReader;
-import io.piha.platform.internal.rules.AuditRule;
 import io.piha.platform.internal.rules.RuleRegistry;
-import io.piha.platform.internal.suppress.Suppressions;
+import io.piha.platform.internal.run.AuditRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,23 +61,10 @@ public final class PlatformAudit {
             throw new IllegalArgumentException(repository + " is not a directory: pass the root of a Flux repository");
         }
         long start = System.nanoTime();
-        Findings findings = new Findings();
-        Platform platform = RepositoryReader.read(repository, options, findings);
-        for (AuditRule rule : RuleRegistry.checks()) {
-            try {
-                rule.check(platform, findings);
-            } catch (RuntimeException e) {
-                findings.add(RuleRegistry.RULE_FAILED, Location.of("."), "Rule " + rule.rule().id() + " failed: "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            }
-        }
-        List<Rule> catalogue = rules();
-        Set<String> ids = catalogue.stream().map(Rule::id).collect(Collectors.toSet());
-        List<Finding> all = Suppressions.apply(platform.tree(), options.suppressionFile(), findings.all(), ids);
-        AuditReport report = new AuditReport(repository.toString(), all, catalogue, platform.tree().filesRead(),
-                platform.manifests().size());
+        AuditReport report = AuditRun.run(repository, options);
         LOG.debug("audited {} in {} ms: {} files, {} objects, {} findings", repository,
-                (System.nanoTime() - start) / 1_000_000, report.filesRead(), report.manifestsRead(), all.size());
+                (System.nanoTime() - start) / 1_000_000, report.filesRead(), report.manifestsRead(),
+                report.findings().size());
         return report;
     }
 }

@@ -1,7 +1,7 @@
 package io.piha.platform.internal.model;
 
 import io.piha.platform.AuditOptions;
-import io.piha.platform.internal.repo.SourceTree;
+import io.piha.platform.internal.source.SourceTree;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -8,6 +8,8 @@ import io.piha.platform.internal.helm.Unrenderable;
 import io.piha.platform.internal.model.Manifest;
 import io.piha.platform.internal.model.Platform.TemplateSource;
 import io.piha.platform.internal.model.Release;
+import io.piha.platform.internal.source.InputRules;
+import io.piha.platform.internal.source.SourceTree;
 import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlNode;
 import io.piha.platform.internal.yaml.YamlScalar;

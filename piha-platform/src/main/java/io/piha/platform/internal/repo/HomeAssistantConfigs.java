@@ -4,6 +4,8 @@ import io.piha.platform.Location;
 import io.piha.platform.internal.Findings;
 import io.piha.platform.internal.model.HaConfig;
 import io.piha.platform.internal.model.Manifest;
+import io.piha.platform.internal.source.InputRules;
+import io.piha.platform.internal.source.SourceTree;
 import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlNode;
 import io.piha.platform.internal.yaml.YamlScalar;

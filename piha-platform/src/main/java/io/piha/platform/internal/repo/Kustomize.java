@@ -3,6 +3,8 @@ package io.piha.platform.internal.repo;
 import io.piha.platform.Location;
 import io.piha.platform.internal.Findings;
 import io.piha.platform.internal.model.Manifest;
+import io.piha.platform.internal.source.InputRules;
+import io.piha.platform.internal.source.SourceTree;
 import io.piha.platform.internal.yaml.LineMap;
 import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlNode;

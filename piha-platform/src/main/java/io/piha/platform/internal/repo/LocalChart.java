@@ -2,6 +2,7 @@ package io.piha.platform.internal.repo;
 
 import io.piha.platform.Location;
 import io.piha.platform.internal.model.Platform.TemplateSource;
+import io.piha.platform.internal.source.SourceTree;
 import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlNode;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.piha.platform.Severity;
 import io.piha.platform.internal.Findings;
 import io.piha.platform.internal.model.HaConfig;
 import io.piha.platform.internal.model.Platform;
-import io.piha.platform.internal.repo.InputRules;
+import io.piha.platform.internal.source.InputRules;
 import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlScalar;
 import java.util.Locale;

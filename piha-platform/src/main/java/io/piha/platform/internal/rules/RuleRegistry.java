@@ -3,7 +3,7 @@ package io.piha.platform.internal.rules;
 import io.piha.platform.Phase;
 import io.piha.platform.Rule;
 import io.piha.platform.Severity;
-import io.piha.platform.internal.repo.InputRules;
+import io.piha.platform.internal.source.InputRules;
 import io.piha.platform.internal.suppress.Suppressions;
 import java.util.ArrayList;
 import java.util.Comparator;

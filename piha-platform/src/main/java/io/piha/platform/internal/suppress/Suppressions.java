@@ -7,7 +7,7 @@ import io.piha.platform.Rule;
 import io.piha.platform.Severity;
 import io.piha.platform.Suppression;
 import io.piha.platform.internal.Findings;
-import io.piha.platform.internal.repo.SourceTree;
+import io.piha.platform.internal.source.SourceTree;
 import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.piha.platform.internal.repo;
+package io.piha.platform.internal.source;
 
 import io.piha.platform.Location;
 import io.piha.platform.internal.Findings;

@@ -1,4 +1,4 @@
-package io.piha.platform.internal.repo;
+package io.piha.platform.internal.source;
 
 import io.piha.platform.Phase;
 import io.piha.platform.Rule;
