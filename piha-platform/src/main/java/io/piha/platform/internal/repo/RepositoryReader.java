@@ -40,9 +40,20 @@ public final class RepositoryReader {
                 .map(SourceTree::directoryOf).forEach(dir -> charts.put(dir, LocalChart.read(tree, dir)));
         List<String> yaml = tree.yamlFiles().stream().filter(f -> !inChart(f, charts.keySet()))
                 .filter(f -> !f.equals(options.suppressionFile())).toList();
+        tree.preload(yaml);
 
         Kustomize kustomize = new Kustomize(tree, findings);
         kustomize.read(yaml.stream().filter(Kustomize::isKustomization).toList());
+        List<Manifest> manifests = plainManifests(tree, yaml, kustomize);
+        List<Release> releases = releases(tree, findings, charts, manifests);
+        List<Workload> workloads = manifests.stream().flatMap(m -> Workload.of(m).stream()).toList();
+        List<TemplateSource> templates = charts.values().stream().flatMap(c -> c.templates().stream()).toList();
+        return new Platform(tree, manifests, workloads, releases, haConfigs(tree, findings, yaml, manifests,
+                releases, charts), templates, options);
+    }
+
+    /** The objects of the plain files, in the namespaces kustomize and Flux give them, and generated ones. */
+    private static List<Manifest> plainManifests(SourceTree tree, List<String> yaml, Kustomize kustomize) {
         List<Doc> docs = new ArrayList<>();
         for (String file : yaml.stream().filter(f -> !Kustomize.isKustomization(f)).toList()) {
             tree.documents(file).forEach(d -> d.asMap().ifPresent(m -> docs.add(new Doc(file, m))));
@@ -50,7 +61,6 @@ public final class RepositoryReader {
         docs.stream().filter(d -> d.node.text("kind").filter("Kustomization"::equals).isPresent()
                 && d.node.text("apiVersion").filter(a -> a.startsWith("kustomize.toolkit.fluxcd.io")).isPresent())
                 .forEach(d -> Manifests.of(d.node, d.file, Optional.empty(), "flux-system").ifPresent(kustomize::flux));
-
         List<Manifest> manifests = new ArrayList<>();
         for (Doc d : docs) {
             String kind = d.node.text("kind").orElse("");
@@ -59,7 +69,12 @@ public final class RepositoryReader {
                     .map(m -> m.namespace().equals(ns) ? m : withNamespace(m, ns)).ifPresent(manifests::add);
         }
         manifests.addAll(kustomize.generated());
+        return manifests;
+    }
 
+    /** Resolves every HelmRelease and adds the objects of the local charts it renders (and of unused charts). */
+    private static List<Release> releases(SourceTree tree, Findings findings, Map<String, LocalChart> charts,
+            List<Manifest> manifests) {
         HelmReleases helm = new HelmReleases(tree, findings, charts, List.copyOf(manifests));
         List<Release> releases = new ArrayList<>();
         Set<String> rendered = new HashSet<>();
@@ -75,11 +90,7 @@ public final class RepositoryReader {
         }
         charts.values().stream().filter(c -> !rendered.contains(c.dir())).forEach(c -> manifests.addAll(
                 helm.render(c, c.name(), "default", YamlMap.empty(c.values().location()))));
-
-        List<Workload> workloads = manifests.stream().flatMap(m -> Workload.of(m).stream()).toList();
-        List<TemplateSource> templates = charts.values().stream().flatMap(c -> c.templates().stream()).toList();
-        return new Platform(tree, manifests, workloads, releases, haConfigs(tree, findings, yaml, manifests,
-                releases, charts), templates, options);
+        return releases;
     }
 
     private static boolean inChart(String file, Set<String> chartDirs) {

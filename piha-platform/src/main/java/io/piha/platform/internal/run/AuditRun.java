@@ -15,17 +15,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One audit: read the repository, run every check (a failing check is a finding), apply suppressions. */
 public final class AuditRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditRun.class);
 
     private AuditRun() {
     }
 
     /** Audits the repository at {@code repository}, a directory. */
     public static AuditReport run(Path repository, AuditOptions options) {
+        long start = System.nanoTime();
         Findings findings = new Findings();
         Platform platform = RepositoryReader.read(repository, options, findings);
+        long read = System.nanoTime();
         for (AuditRule rule : RuleRegistry.checks()) {
             try {
                 rule.check(platform, findings);
@@ -34,9 +40,13 @@ public final class AuditRun {
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
         }
+        long checked = System.nanoTime();
         List<Rule> catalogue = RuleRegistry.catalogue();
         Set<String> ids = catalogue.stream().map(Rule::id).collect(Collectors.toSet());
         List<Finding> all = Suppressions.apply(platform.tree(), options.suppressionFile(), findings.all(), ids);
+        LOG.debug("{}: read {} files and {} objects in {} ms, checked in {} ms, suppressions in {} ms", repository,
+                platform.tree().filesRead(), platform.manifests().size(), (read - start) / 1_000_000,
+                (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         return new AuditReport(repository.toString(), all, catalogue, platform.tree().filesRead(),
                 platform.manifests().size());
     }

@@ -1,6 +1,7 @@
 package io.piha.platform.internal.source;
 
 import io.piha.platform.Location;
+import io.piha.platform.Rule;
 import io.piha.platform.internal.Findings;
 import io.piha.platform.internal.yaml.LineMap;
 import io.piha.platform.internal.yaml.YamlNode;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The audited repository as files: its YAML files, chart directories and empty directories, read at most once,
@@ -33,24 +35,30 @@ public final class SourceTree {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".github", "node_modules");
 
     private final Path root;
-    private final Path realRoot;
     private final Findings findings;
     private final Set<String> files = new TreeSet<>();
     private final Set<String> directories = new TreeSet<>();
     private final Set<String> emptyDirectories = new TreeSet<>();
+    private final Map<String, Long> sizes = new HashMap<>();
     private final Map<String, List<YamlNode>> parsed = new HashMap<>();
-    private int filesRead;
+    private final AtomicInteger filesRead = new AtomicInteger();
 
-    private SourceTree(Path root, Findings findings) throws IOException {
+    /** A file read and parsed, with what went wrong on the way (reported in path order, not thread order). */
+    private record Loaded(String path, List<YamlNode> documents, List<Problem> problems) {
+    }
+
+    private record Problem(Rule rule, Location at, String message) {
+    }
+
+    private SourceTree(Path root, Findings findings) {
         this.root = root;
-        this.realRoot = root.toRealPath();
         this.findings = findings;
     }
 
     /** Lists the repository at {@code root}. */
     public static SourceTree scan(Path root, Findings findings) {
         try {
-            SourceTree tree = new SourceTree(root, findings);
+            SourceTree tree = new SourceTree(root.toAbsolutePath().normalize(), findings);
             tree.walk();
             return tree;
         } catch (IOException e) {
@@ -76,8 +84,10 @@ public final class SourceTree {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                // not following links: a link (to a file or a directory) is never read
                 if (attrs.isRegularFile()) {
                     files.add(relative(file));
+                    sizes.put(relative(file), attrs.size());
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -116,7 +126,7 @@ public final class SourceTree {
 
     /** How many files were read. */
     public int filesRead() {
-        return filesRead;
+        return filesRead.get();
     }
 
     /**
@@ -143,24 +153,50 @@ public final class SourceTree {
 
     /** The text of a file of the repository, or empty (with a finding) when it cannot be read. */
     public Optional<String> text(String path) {
-        try {
-            Path file = root.resolve(path);
-            if (!file.toRealPath().startsWith(realRoot)) {
-                findings.add(InputRules.REFERENCE_OUTSIDE, Location.of(path),
-                        path + " is a link that leaves the repository; it was not read");
-                return Optional.empty();
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                findings.add(InputRules.YAML_UNPARSEABLE, Location.of(path), path + " is larger than "
-                        + MAX_BYTES / (1024 * 1024) + " MiB and was not read; split it or keep it out of the repository");
-                return Optional.empty();
-            }
-            filesRead++;
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            findings.add(InputRules.YAML_UNPARSEABLE, Location.of(path), path + " cannot be read: " + e.getMessage());
+        List<Problem> problems = new ArrayList<>();
+        Optional<String> text = read(path, problems);
+        problems.forEach(p -> findings.add(p.rule(), p.at(), p.message()));
+        return text;
+    }
+
+    private Optional<String> read(String path, List<Problem> problems) {
+        if (!files.contains(path)) {
+            problems.add(new Problem(InputRules.REFERENCE_OUTSIDE, Location.of(path), path
+                    + " is not a regular file of the repository (a link?); it was not read"));
             return Optional.empty();
         }
+        if (sizes.getOrDefault(path, 0L) > MAX_BYTES) {
+            problems.add(new Problem(InputRules.YAML_UNPARSEABLE, Location.of(path), path + " is larger than "
+                    + MAX_BYTES / (1024 * 1024) + " MiB and was not read; split it or keep it out of the repository"));
+            return Optional.empty();
+        }
+        try {
+            filesRead.incrementAndGet();
+            return Optional.of(new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            problems.add(new Problem(InputRules.YAML_UNPARSEABLE, Location.of(path), path + " cannot be read: "
+                    + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads and parses {@code paths} on all cores; the findings of bad files are recorded in the order of
+     * {@code paths}, so a report never depends on thread scheduling.
+     */
+    public void preload(List<String> paths) {
+        List<Loaded> loaded = paths.parallelStream().filter(p -> !parsed.containsKey(p)).map(this::load).toList();
+        for (Loaded l : loaded) {
+            parsed.put(l.path(), l.documents());
+            l.problems().forEach(p -> findings.add(p.rule(), p.at(), p.message()));
+        }
+    }
+
+    private Loaded load(String path) {
+        List<Problem> problems = new ArrayList<>();
+        List<YamlNode> docs = read(path, problems).map(t -> parse(t, LineMap.of(path), path, problems))
+                .orElse(List.of());
+        return new Loaded(path, docs, problems);
     }
 
     /** The YAML documents of a file, read and parsed once; a syntax error is a finding, earlier documents stay. */
@@ -169,16 +205,24 @@ public final class SourceTree {
         if (cached != null) {
             return cached;
         }
-        List<YamlNode> docs = text(path).map(t -> parse(t, LineMap.of(path), path)).orElse(List.of());
-        parsed.put(path, docs);
-        return docs;
+        Loaded l = load(path);
+        l.problems().forEach(p -> findings.add(p.rule(), p.at(), p.message()));
+        parsed.put(path, l.documents());
+        return l.documents();
     }
 
     /** Parses text, reporting a syntax error as a finding that names {@code what}. */
     public List<YamlNode> parse(String text, LineMap lines, String what) {
+        List<Problem> problems = new ArrayList<>();
+        List<YamlNode> docs = parse(text, lines, what, problems);
+        problems.forEach(p -> findings.add(p.rule(), p.at(), p.message()));
+        return docs;
+    }
+
+    private static List<YamlNode> parse(String text, LineMap lines, String what, List<Problem> problems) {
         YamlReader.Result result = YamlReader.read(text, lines);
-        result.error().ifPresent(e -> findings.add(InputRules.YAML_UNPARSEABLE, e.location(),
-                what + " is not valid YAML (" + e.message() + "); nothing after this line was checked"));
+        result.error().ifPresent(e -> problems.add(new Problem(InputRules.YAML_UNPARSEABLE, e.location(),
+                what + " is not valid YAML (" + e.message() + "); nothing after this line was checked")));
         return new ArrayList<>(result.documents());
     }
 }
