@@ -71,7 +71,7 @@ public final class SarifReport implements ReportRenderer {
             g.writeStringField("name", name(r.id()));
             text(g, "shortDescription", r.title());
             text(g, "fullDescription", r.why());
-            text(g, "help", "Fix: " + r.fix() + " (seed: " + r.seedReference() + ")");
+            text(g, "help", r.fix() + " Seed: " + r.seedReference() + ".");
             g.writeObjectFieldStart("defaultConfiguration");
             g.writeStringField("level", level(r.severity()));
             g.writeEndObject();

@@ -46,8 +46,12 @@ public final class TextReport implements ReportRenderer {
                 .map(s -> report.count(s) + " " + s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         int open = report.unsuppressed().size();
         return (open == 0 ? "No findings" : open + (open == 1 ? " finding" : " findings") + " (" + bySeverity + ")")
-                + (suppressed > 0 ? ", " + suppressed + " suppressed" : "") + "; " + report.filesRead()
-                + " files and " + report.manifestsRead() + " objects read";
+                + (suppressed > 0 ? ", " + suppressed + " suppressed" : "") + "; " + plural(report.filesRead(), "file")
+                + " and " + plural(report.manifestsRead(), "object") + " read";
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void finding(Finding f, Appendable out) throws IOException {
