@@ -66,30 +66,34 @@ public final class SarifReport implements ReportRenderer {
         g.writeArrayFieldStart("rules");
         for (Rule r : rules) {
             index.put(r.id(), index.size());
-            g.writeStartObject();
-            g.writeStringField("id", r.id());
-            g.writeStringField("name", name(r.id()));
-            text(g, "shortDescription", r.title());
-            text(g, "fullDescription", r.why());
-            text(g, "help", r.fix() + " Seed: " + r.seedReference() + ".");
-            g.writeObjectFieldStart("defaultConfiguration");
-            g.writeStringField("level", level(r.severity()));
-            g.writeEndObject();
-            g.writeObjectFieldStart("properties");
-            g.writeArrayFieldStart("tags");
-            g.writeString("phase-" + r.phase().number());
-            g.writeString(r.severity().name().toLowerCase(Locale.ROOT));
-            if (r.seedLabel().isPresent()) {
-                g.writeString(r.seedLabel().get());
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
+            rule(r, g);
         }
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndObject();
         return index;
+    }
+
+    private static void rule(Rule r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("name", name(r.id()));
+        text(g, "shortDescription", r.title());
+        text(g, "fullDescription", r.why());
+        text(g, "help", r.fix() + " Seed: " + r.seedReference() + ".");
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(r.severity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString("phase-" + r.phase().number());
+        g.writeString(r.severity().name().toLowerCase(Locale.ROOT));
+        if (r.seedLabel().isPresent()) {
+            g.writeString(r.seedLabel().get());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private static void result(Finding f, Map<String, Integer> index, JsonGenerator g) throws IOException {

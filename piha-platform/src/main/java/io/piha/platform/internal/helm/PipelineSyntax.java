@@ -64,14 +64,7 @@ final class PipelineSyntax {
     private Arg arg() {
         char c = src.charAt(pos);
         if (c == '(') {
-            pos++;
-            Pipeline inner = pipeline();
-            skipSpace();
-            if (pos >= src.length() || src.charAt(pos) != ')') {
-                throw new Unrenderable("an unclosed '(' in '" + src.strip() + "'", line);
-            }
-            pos++;
-            return new Sub(inner);
+            return sub();
         }
         if (c == '"' || c == '`') {
             return new Literal(string(c));
@@ -92,6 +85,17 @@ final class PipelineSyntax {
             };
         }
         throw new Unrenderable("'" + src.substring(pos).strip() + "'", line);
+    }
+
+    private Sub sub() {
+        pos++;
+        Pipeline inner = pipeline();
+        skipSpace();
+        if (pos >= src.length() || src.charAt(pos) != ')') {
+            throw new Unrenderable("an unclosed '(' in '" + src.strip() + "'", line);
+        }
+        pos++;
+        return new Sub(inner);
     }
 
     private Field field() {

@@ -8,6 +8,7 @@ import io.piha.platform.internal.helm.TemplateNode.Text;
 import io.piha.platform.internal.helm.TemplateNode.With;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,29 +129,32 @@ final class TemplateSyntax {
                 }
                 continue;
             }
-            String body = p.text();
-            String word = firstWord(body);
-            if (body.startsWith("/*")) {
-                continue;
-            }
+            String word = firstWord(p.text());
             if (word.equals("end") || word.equals("else")) {
                 return p;
             }
-            if (UNSUPPORTED.contains(word)) {
-                throw new Unrenderable("'" + word + "'", p.line());
-            }
-            if (body.startsWith("$")) {
-                if (body.matches("\\$[A-Za-z_]\\w*\\s*:?=.*")) {
-                    throw new Unrenderable("a template variable ('" + body.split("\\s")[0] + "')", p.line());
-                }
-            }
-            into.add(switch (word) {
-                case "if" -> ifBlock(body.substring(2), p.line());
-                case "with" -> withBlock(body.substring(4), p.line());
-                default -> new Output(PipelineSyntax.parse(body, p.line()), p.line());
-            });
+            action(p, word).ifPresent(into::add);
         }
         return null;
+    }
+
+    /** The node of one action that is not {@code end} or {@code else}; empty for a comment. */
+    private Optional<TemplateNode> action(Piece p, String word) {
+        String body = p.text();
+        if (body.startsWith("/*")) {
+            return Optional.empty();
+        }
+        if (UNSUPPORTED.contains(word)) {
+            throw new Unrenderable("'" + word + "'", p.line());
+        }
+        if (body.matches("\\$[A-Za-z_]\\w*\\s*:?=.*")) {
+            throw new Unrenderable("a template variable ('" + body.split("\\s")[0] + "')", p.line());
+        }
+        return Optional.of(switch (word) {
+            case "if" -> ifBlock(body.substring(2), p.line());
+            case "with" -> withBlock(body.substring(4), p.line());
+            default -> new Output(PipelineSyntax.parse(body, p.line()), p.line());
+        });
     }
 
     private If ifBlock(String condition, int line) {

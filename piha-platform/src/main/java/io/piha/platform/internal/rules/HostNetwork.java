@@ -33,10 +33,7 @@ final class HostNetwork implements AuditRule {
     }
 
     private static void release(Release r, Findings findings) {
-        ValuesWalk.walk(r.values(), (key, value, parent) -> {
-            if (key.equals("hostNetwork") && value instanceof YamlScalar s && s.isTrue()) {
-                findings.add(RULE, s.location(), r.describe() + " sets hostNetwork: true in its values");
-            }
-        });
+        ValuesWalk.trueFlags(r.values(), "hostNetwork", s -> findings.add(RULE, s.location(),
+                r.describe() + " sets hostNetwork: true in its values"));
     }
 }

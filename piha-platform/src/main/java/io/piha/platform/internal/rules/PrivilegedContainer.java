@@ -40,10 +40,7 @@ final class PrivilegedContainer implements AuditRule {
     }
 
     private static void release(Release r, Findings findings) {
-        ValuesWalk.walk(r.values(), (key, value, parent) -> {
-            if (key.equals("privileged") && value instanceof YamlScalar s && s.isTrue()) {
-                findings.add(RULE, s.location(), r.describe() + " sets privileged: true in its values");
-            }
-        });
+        ValuesWalk.trueFlags(r.values(), "privileged", s -> findings.add(RULE, s.location(),
+                r.describe() + " sets privileged: true in its values"));
     }
 }
