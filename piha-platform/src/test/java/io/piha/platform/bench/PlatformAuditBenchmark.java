@@ -35,8 +35,8 @@ public final class PlatformAuditBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         PlatformAudit audit = PlatformAudit.ofDefaults();
         System.out.println("| manifests in files | files | objects audited (rendered included) | findings "
-                + "| first audit | median | fastest | slowest | median per 1,000 manifests |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| first audit | median | fastest | slowest | median per 1,000 manifests | median process CPU |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         boolean first = true;
         for (int size : sizes) {
             Path repo = Files.createTempDirectory("piha-audit-bench-");
@@ -48,15 +48,19 @@ public final class PlatformAuditBenchmark {
                     time(audit, repo);
                 }
                 long[] runs = new long[RUNS];
+                long[] cpu = new long[RUNS];
                 for (int i = 0; i < RUNS; i++) {
+                    long cpuBefore = processCpu();
                     runs[i] = time(audit, repo);
+                    cpu[i] = processCpu() - cpuBefore;
                 }
                 Arrays.sort(runs);
+                Arrays.sort(cpu);
                 AuditReport report = audit.audit(repo);
                 long median = runs[RUNS / 2];
-                System.out.printf("| %,d | %,d | %,d | %,d | %s | %s | %s | %s | %s |%n", size, files,
+                System.out.printf("| %,d | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s |%n", size, files,
                         report.manifestsRead(), report.findings().size(), cold < 0 ? "-" : ms(cold), ms(median),
-                        ms(runs[0]), ms(runs[RUNS - 1]), ms(median * 1000 / size));
+                        ms(runs[0]), ms(runs[RUNS - 1]), ms(median * 1000 / size), ms(cpu[RUNS / 2]));
             } finally {
                 delete(repo);
             }
@@ -69,6 +73,12 @@ public final class PlatformAuditBenchmark {
         long start = System.nanoTime();
         audit.audit(repo);
         return System.nanoTime() - start;
+    }
+
+    /** CPU time of the whole process (all threads: the audit's, the JIT's and the GC's). */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String ms(long nanos) {

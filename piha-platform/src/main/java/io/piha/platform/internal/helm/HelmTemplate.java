@@ -29,6 +29,24 @@ public final class HelmTemplate {
     public record Rendered(String text, LineMap lines) {
     }
 
+    /** A parsed template, rendered once per release that uses its chart. */
+    public static final class Compiled {
+        private final List<TemplateNode> nodes;
+
+        private Compiled(List<TemplateNode> nodes) {
+            this.nodes = nodes;
+        }
+
+        /**
+         * Renders the template at {@code path} with {@code release}.
+         *
+         * @throws Unrenderable with the template line of a construct that fails only at render time
+         */
+        public Rendered render(String path, ReleaseContext release) {
+            return HelmTemplate.render(path, nodes, release);
+        }
+    }
+
     private final Map<String, Object> root;
 
     private HelmTemplate(Map<String, Object> root) {
@@ -41,6 +59,19 @@ public final class HelmTemplate {
      * @throws Unrenderable with the template line of the first construct it cannot render
      */
     public static Rendered render(String path, String source, ReleaseContext release) {
+        return compile(source).render(path, release);
+    }
+
+    /**
+     * Parses a template once.
+     *
+     * @throws Unrenderable with the template line of the first construct it cannot render
+     */
+    public static Compiled compile(String source) {
+        return new Compiled(TemplateSyntax.parse(source));
+    }
+
+    private static Rendered render(String path, List<TemplateNode> nodes, ReleaseContext release) {
         Map<String, Object> root = Map.of(
                 "Values", release.values(),
                 "Release", Map.of("Name", release.releaseName(), "Namespace", release.namespace(),
@@ -49,7 +80,7 @@ public final class HelmTemplate {
                         "AppVersion", release.appVersion()),
                 "Template", Map.of("Name", path, "BasePath", path.substring(0, Math.max(path.lastIndexOf('/'), 0))));
         RenderedText out = new RenderedText(path, 1);
-        new HelmTemplate(root).nodes(TemplateSyntax.parse(source), root, out);
+        new HelmTemplate(root).nodes(nodes, root, out);
         return new Rendered(out.text(), out.lineMap());
     }
 

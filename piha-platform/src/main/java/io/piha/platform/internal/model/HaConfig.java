@@ -5,6 +5,7 @@ import io.piha.platform.internal.yaml.YamlMap;
 import io.piha.platform.internal.yaml.YamlNode;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A Home Assistant configuration found in the repository (a {@code configuration.yaml}, a ConfigMap key or a
@@ -19,6 +20,14 @@ public record HaConfig(YamlMap root, String source) {
             "scene", "history", "logbook", "http", "lovelace");
     private static final Set<String> CORE_KEYS = Set.of("name", "latitude", "longitude", "unit_system",
             "time_zone", "packages", "customize", "auth_providers", "external_url", "internal_url");
+
+    private static final Pattern ROOT_KEY = Pattern.compile(
+            "(?m)^(default_config|recorder|automation|script|scene|history|logbook|http|lovelace|homeassistant)\\s*:");
+
+    /** A cheap test before parsing a text: a top-level key that {@link #looksLikeHomeAssistant} needs. */
+    public static boolean mayBeHomeAssistant(String text) {
+        return ROOT_KEY.matcher(text).find();
+    }
 
     /** Whether a mapping looks like a Home Assistant configuration (not, say, Zigbee2MQTT's). */
     public static boolean looksLikeHomeAssistant(YamlMap map) {

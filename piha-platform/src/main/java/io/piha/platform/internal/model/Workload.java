@@ -16,12 +16,14 @@ import java.util.Set;
  * @param pod the pod template (metadata and spec)
  * @param podSpec the pod spec
  * @param containers init containers first, then containers
+ * @param apps the applications its containers run (worked out once: every rule asks)
  */
-public record Workload(Manifest manifest, YamlMap pod, YamlMap podSpec, List<Container> containers) {
+public record Workload(Manifest manifest, YamlMap pod, YamlMap podSpec, List<Container> containers, Set<App> apps) {
 
     /** Copies. */
     public Workload {
         containers = List.copyOf(containers);
+        apps = Set.copyOf(apps);
     }
 
     /** The workload of an object, if it is one. */
@@ -32,7 +34,12 @@ public record Workload(Manifest manifest, YamlMap pod, YamlMap podSpec, List<Con
             case "Pod" -> Optional.of(m.node());
             default -> Optional.empty();
         };
-        return pod.flatMap(p -> p.map("spec").map(spec -> new Workload(m, p, spec, containersOf(spec))));
+        return pod.flatMap(p -> p.map("spec").map(spec -> {
+            List<Container> containers = containersOf(spec);
+            Set<App> apps = EnumSet.noneOf(App.class);
+            containers.forEach(c -> c.app().ifPresent(apps::add));
+            return new Workload(m, p, spec, containers, apps);
+        }));
     }
 
     private static List<Container> containersOf(YamlMap spec) {
@@ -44,21 +51,14 @@ public record Workload(Manifest manifest, YamlMap pod, YamlMap podSpec, List<Con
         return out;
     }
 
-    /** The applications its containers run. */
-    public Set<App> apps() {
-        Set<App> apps = EnumSet.noneOf(App.class);
-        containers.forEach(c -> c.app().ifPresent(apps::add));
-        return apps;
-    }
-
     /** Whether a container runs {@code app}. */
     public boolean runs(App app) {
-        return apps().contains(app);
+        return apps.contains(app);
     }
 
     /** Whether it keeps data: a StatefulSet, or a container of a stateful application. */
     public boolean isStateful() {
-        return manifest.kind().equals("StatefulSet") || apps().stream().anyMatch(App::stateful);
+        return manifest.kind().equals("StatefulSet") || apps.stream().anyMatch(App::stateful);
     }
 
     /** Whether it runs continuously as a fixed set of pods (not a DaemonSet, Job or CronJob). */

@@ -15,6 +15,7 @@ import io.piha.platform.internal.yaml.YamlNode;
 import io.piha.platform.internal.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ final class HelmReleases {
     private final Findings findings;
     private final Map<String, LocalChart> charts;
     private final List<Manifest> objects;
+    /** Each template parsed once: its {@link HelmTemplate.Compiled} form, or why it cannot be rendered. */
+    private final Map<String, Object> compiled = new HashMap<>();
 
     HelmReleases(SourceTree tree, Findings findings, Map<String, LocalChart> charts, List<Manifest> objects) {
         this.tree = tree;
@@ -118,6 +121,20 @@ final class HelmReleases {
                 .findFirst();
     }
 
+    private HelmTemplate.Compiled compiled(TemplateSource t) {
+        Object known = compiled.computeIfAbsent(t.path(), path -> {
+            try {
+                return HelmTemplate.compile(t.text());
+            } catch (Unrenderable u) {
+                return u;
+            }
+        });
+        if (known instanceof Unrenderable u) {
+            throw u;
+        }
+        return (HelmTemplate.Compiled) known;
+    }
+
     /** Renders every template of {@code chart}; a template it cannot render is a finding, the others go on. */
     List<Manifest> render(LocalChart chart, String releaseName, String namespace, YamlMap releaseValues) {
         ReleaseContext context = new ReleaseContext(ValuesMerge.merge(chart.values(), releaseValues), releaseName,
@@ -125,7 +142,7 @@ final class HelmReleases {
         List<Manifest> out = new ArrayList<>();
         for (TemplateSource t : chart.templates()) {
             try {
-                HelmTemplate.Rendered rendered = HelmTemplate.render(t.path(), t.text(), context);
+                HelmTemplate.Rendered rendered = compiled(t).render(t.path(), context);
                 for (YamlNode doc : tree.parse(rendered.text(), rendered.lines(), "the rendering of " + t.path())) {
                     doc.asMap().flatMap(m -> Manifests.of(m, t.path(), Optional.of(chart.dir()), namespace))
                             .ifPresent(out::add);

@@ -62,6 +62,9 @@ final class HomeAssistantConfigs {
     }
 
     private void block(YamlScalar s, String what) {
+        if (!HaConfig.mayBeHomeAssistant(s.text())) {
+            return; // most ConfigMaps and values blocks are something else; no need to parse them
+        }
         tree.parse(s.text(), s.content(), what).stream().flatMap(d -> d.asMap().stream()).findFirst()
                 .ifPresent(m -> candidate(m, what, false));
     }
