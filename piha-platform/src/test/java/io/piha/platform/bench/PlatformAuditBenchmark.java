@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /**
  * The platform audit benchmark of docs/benchmarks.md: generates Flux repositories of 1,000, 2,000 and 4,000
  * manifests (plain Deployments, Services, PVCs and ConfigMaps in kustomized directories, and HelmReleases of a
- * local chart that the audit renders) and times a whole audit of each: the first audit of the JVM, then the
- * median, fastest and slowest of {@value #RUNS} after {@value #WARMUPS} warm-ups. Run:
+ * local chart that the audit renders) and times a whole audit of each: the first audit of the JVM (on the first
+ * size), then, after {@value #WARMUPS} warm-up rounds over all sizes, {@value #RUNS} rounds with the sizes
+ * interleaved: median, fastest and slowest wall time and the median CPU time of the process. Run:
  * {@code ./mvnw -B -q -pl piha-platform -am -Pbenchmark -DskipTests verify} (optionally
  * {@code -Dbench.sizes=1000,8000}). Not a test: it never runs in {@code verify} without the profile.
  */
@@ -31,42 +32,58 @@ public final class PlatformAuditBenchmark {
                 .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         System.out.printf("platform audit benchmark: %d cores, %s %s, max heap %d MiB, load average %.1f%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024), load());
         PlatformAudit audit = PlatformAudit.ofDefaults();
-        System.out.println("| manifests in files | files | objects audited (rendered included) | findings "
-                + "| first audit | median | fastest | slowest | median per 1,000 manifests | median process CPU |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        boolean first = true;
-        for (int size : sizes) {
-            Path repo = Files.createTempDirectory("piha-audit-bench-");
-            try {
-                int files = RepositoryGenerator.generate(repo, size);
-                long cold = first ? time(audit, repo) : -1;
-                first = false;
-                for (int i = 0; i < WARMUPS; i++) {
+        Path[] repos = new Path[sizes.length];
+        int[] files = new int[sizes.length];
+        try {
+            for (int i = 0; i < sizes.length; i++) {
+                repos[i] = Files.createTempDirectory("piha-audit-bench-");
+                files[i] = RepositoryGenerator.generate(repos[i], sizes[i]);
+            }
+            long cold = time(audit, repos[0]);
+            for (int w = 0; w < WARMUPS; w++) {
+                for (Path repo : repos) {
                     time(audit, repo);
                 }
-                long[] runs = new long[RUNS];
-                long[] cpu = new long[RUNS];
-                for (int i = 0; i < RUNS; i++) {
+            }
+            long[][] wall = new long[sizes.length][RUNS];
+            long[][] cpu = new long[sizes.length][RUNS];
+            for (int r = 0; r < RUNS; r++) { // sizes interleaved, so that a busy moment of the machine hits all
+                for (int i = 0; i < sizes.length; i++) {
                     long cpuBefore = processCpu();
-                    runs[i] = time(audit, repo);
-                    cpu[i] = processCpu() - cpuBefore;
+                    wall[i][r] = time(audit, repos[i]);
+                    cpu[i][r] = processCpu() - cpuBefore;
                 }
-                Arrays.sort(runs);
-                Arrays.sort(cpu);
-                AuditReport report = audit.audit(repo);
-                long median = runs[RUNS / 2];
-                System.out.printf("| %,d | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s |%n", size, files,
-                        report.manifestsRead(), report.findings().size(), cold < 0 ? "-" : ms(cold), ms(median),
-                        ms(runs[0]), ms(runs[RUNS - 1]), ms(median * 1000 / size), ms(cpu[RUNS / 2]));
-            } finally {
-                delete(repo);
+            }
+            table(audit, sizes, files, repos, cold, wall, cpu);
+        } finally {
+            for (Path repo : repos) {
+                if (repo != null) {
+                    delete(repo);
+                }
             }
         }
-        System.out.printf("load average at the end %.1f%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("load average at the end %.1f%n", load());
+    }
+
+    private static void table(PlatformAudit audit, int[] sizes, int[] files, Path[] repos, long cold, long[][] wall,
+            long[][] cpu) {
+        System.out.println("| manifests in files | files | objects audited (rendered included) | findings "
+                + "| first audit of the JVM | median | fastest | slowest | median process CPU | CPU per 1,000 manifests |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < sizes.length; i++) {
+            Arrays.sort(wall[i]);
+            Arrays.sort(cpu[i]);
+            AuditReport report = audit.audit(repos[i]);
+            System.out.printf("| %,d | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s |%n", sizes[i], files[i],
+                    report.manifestsRead(), report.findings().size(), i == 0 ? ms(cold) : "-", ms(wall[i][RUNS / 2]),
+                    ms(wall[i][0]), ms(wall[i][RUNS - 1]), ms(cpu[i][RUNS / 2]), ms(cpu[i][RUNS / 2] * 1000 / sizes[i]));
+        }
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long time(PlatformAudit audit, Path repo) {
