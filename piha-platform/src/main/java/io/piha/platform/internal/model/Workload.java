@@ -2,7 +2,6 @@ package io.piha.platform.internal.model;
 
 import io.piha.platform.Location;
 import io.piha.platform.internal.yaml.YamlMap;
-import io.piha.platform.internal.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -94,11 +93,6 @@ public record Workload(Manifest manifest, YamlMap pod, YamlMap podSpec, List<Con
     /** Where the pod spec is written (its {@code spec:} key). */
     public Location podSpecLocation() {
         return pod.keyLocation("spec");
-    }
-
-    /** The pod spec value at {@code key}. */
-    public Optional<YamlNode> podValue(String key) {
-        return podSpec.get(key);
     }
 
     /** {@code Deployment home-assistant in home-automation}. */
