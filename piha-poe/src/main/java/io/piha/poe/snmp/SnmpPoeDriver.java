@@ -235,13 +235,16 @@ public final class SnmpPoeDriver implements PoeDriver {
         String tries = config.timeout() + " x " + (config.retries() + 1) + " tries";
         Optional<PoeException> explained = session.lastReport().flatMap(r -> UsmReports.explain(r, name(), label,
                 "the agent at " + config.address(), config.credentials()));
+        if (explained.isEmpty() && config.credentials() instanceof SnmpCredentials.Usm u && u.privacy().isPresent()) {
+            explained = PrivacyProbe.diagnose(config, u, resolved, label);
+        }
         if (explained.isPresent()) {
             return explained.get();
         }
         return new PoeException.SwitchUnreachable(name(), label, "no answer from " + config.address() + " within "
                 + tries + (session.isV3() ? " (the switch is down or unreachable, or it silently drops SNMPv3 "
-                + "requests whose user, keys or protocols it does not accept)" : " (the switch is down or unreachable, or the community is "
-                + "wrong: SNMPv2c agents stay silent for a wrong community)"), error);
+                + "requests whose user, keys or protocols it does not accept)" : " (the switch is down or "
+                + "unreachable, or the community is wrong: SNMPv2c agents stay silent for a wrong community)"), error);
     }
 
     private PoeException report(String label, PDU answer) {
