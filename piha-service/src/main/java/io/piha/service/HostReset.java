@@ -8,8 +8,6 @@ import io.piha.poe.Pause;
 import io.piha.poe.safety.GuardedSwitch;
 import io.piha.poe.safety.RecoveryOutcome;
 import io.piha.poe.safety.RecoveryRequest;
-import io.piha.poe.safety.SafetyConfig;
-import io.piha.poe.safety.SafetyLedger;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -23,13 +21,26 @@ public final class HostReset {
     private HostReset() {
     }
 
+    /**
+     * Cycles {@code port} on a switch given without a control-plane file (from the command line's flags): the
+     * audit goes to the log.
+     */
+    public static RecoveryOutcome cycle(SwitchConfig sw, String port, Path stateDir, Clock clock, String actor,
+                                        String reason, boolean dryRun) {
+        try (var driver = Switches.driver(sw)) {
+            GuardedSwitch gs = new GuardedSwitch(driver, Switches.safety(sw, dryRun), Switches.ledger(sw, stateDir),
+                    clock, Pause.REAL, new io.piha.http.audit.Slf4jAuditLog(),
+                    alert -> LOG.warn("{}: {}", alert.code(), alert.message()));
+            return gs.powerCycle(RecoveryRequest.of(port, actor, reason));
+        }
+    }
+
     /** Cycles {@code port} on the switch through the safety layer, sharing the control plane's ledger. */
     public static RecoveryOutcome cycle(SwitchConfig sw, String port, Path stateDir, Clock clock, String actor, String reason,
                                         boolean dryRun, AuditConfig auditConfig) {
         try (CompositeAuditLog audit = AuditLogs.open(auditConfig);
              var driver = Switches.driver(sw)) {
-            SafetyConfig safety = SafetyConfig.custom().protectedLabels(sw.protectedPorts()).dryRun(dryRun).build();
-            GuardedSwitch gs = new GuardedSwitch(driver, safety, SafetyLedger.open(stateDir.resolve("poe-ledger-" + sw.name())),
+            GuardedSwitch gs = new GuardedSwitch(driver, Switches.safety(sw, dryRun), Switches.ledger(sw, stateDir),
                     clock, Pause.REAL, audit, alert -> LOG.warn("{}: {}", alert.code(), alert.message()));
             return gs.powerCycle(RecoveryRequest.of(port, actor, reason));
         } catch (Exception e) {

@@ -1,108 +1,116 @@
 package io.piha.service;
 
+import io.piha.api.Secret;
 import io.piha.api.alert.AlertSink;
 import io.piha.api.audit.AuditLog;
 import io.piha.api.recovery.PoeDriver;
 import io.piha.api.recovery.PortMap;
-import io.piha.api.Secret;
-import io.piha.service.config.SwitchConfig;
-import io.piha.service.config.SwitchCredentials;
 import io.piha.poe.Pause;
+import io.piha.poe.SwitchAddress;
+import io.piha.poe.memory.InMemoryPoeDriver;
 import io.piha.poe.rest.HttpDeviceConfig;
+import io.piha.poe.rest.NetgearPoeDriver;
+import io.piha.poe.rest.OmadaPoeDriver;
 import io.piha.poe.rest.RouterOsPoeDriver;
 import io.piha.poe.rest.ShellyPlugDriver;
 import io.piha.poe.rest.TasmotaPlugDriver;
+import io.piha.poe.rest.UnifiPoeDriver;
 import io.piha.poe.safety.GuardedSwitch;
 import io.piha.poe.safety.SafetyConfig;
 import io.piha.poe.safety.SafetyLedger;
 import io.piha.poe.snmp.SnmpCredentials;
 import io.piha.poe.snmp.SnmpPoeDriver;
 import io.piha.poe.snmp.SnmpSwitchConfig;
+import io.piha.service.config.SwitchConfig;
+import io.piha.service.config.SwitchCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.Optional;
 
-/** Opens the configured switches behind piha-poe's safety layer, with a ledger file per switch. */
-final class Switches {
+/**
+ * Opens a configured switch: its driver, behind piha-poe's safety layer with the switch's own limits and a
+ * ledger file per switch in the state directory. The one place a {@link SwitchConfig} becomes a driver, for
+ * the control plane and the command line alike.
+ *
+ * @since 0.1
+ */
+public final class Switches {
 
     private Switches() {
     }
 
-    static GuardedSwitch open(SwitchConfig c, Path stateDir, Clock clock, AuditLog audit, AlertSink alerts) {
-        PoeDriver driver = driver(c);
-        SafetyConfig safety = SafetyConfig.custom().protectedLabels(c.protectedPorts()).build();
-        SafetyLedger ledger = SafetyLedger.open(stateDir.resolve("poe-ledger-" + c.name()));
-        return new GuardedSwitch(driver, safety, ledger, clock, Pause.REAL, audit, alerts);
+    /**
+     * The switch's driver behind the safety layer.
+     *
+     * @param dryRun plan and audit, never send
+     */
+    public static GuardedSwitch open(SwitchConfig c, Path stateDir, Clock clock, AuditLog audit, AlertSink alerts,
+                                     boolean dryRun) {
+        return new GuardedSwitch(driver(c), safety(c, dryRun), ledger(c, stateDir), clock, Pause.REAL, audit, alerts);
     }
 
-    static PoeDriver driver(SwitchConfig c) {
+    /** The switch as the control plane opens it: never a dry run. */
+    public static GuardedSwitch open(SwitchConfig c, Path stateDir, Clock clock, AuditLog audit, AlertSink alerts) {
+        return open(c, stateDir, clock, audit, alerts, false);
+    }
+
+    /** The ledger file of a switch, shared by the control plane and the command line. */
+    public static SafetyLedger ledger(SwitchConfig c, Path stateDir) {
+        return SafetyLedger.open(stateDir.resolve("poe-ledger-" + c.name()));
+    }
+
+    /** The safety layer's limits of a switch, as configured. */
+    public static SafetyConfig safety(SwitchConfig c, boolean dryRun) {
+        SwitchConfig.Limits l = c.limits();
+        return SafetyConfig.custom().protectedLabels(c.protectedPorts()).offTime(l.offTime()).portCooldown(l.cooldown())
+                .rateLimits(l.perSwitch(), l.global(), l.window()).dryRun(dryRun).build();
+    }
+
+    /**
+     * The switch's driver. Nothing is sent, and no host name resolved, until its first call.
+     *
+     * @throws IllegalArgumentException if the configuration cannot make a driver (checked at load already)
+     */
+    public static PoeDriver driver(SwitchConfig c) {
         PortMap map = c.portMap();
-        switch (c.type()) {
-            case SNMP:
-                return SnmpPoeDriver.open(SnmpSwitchConfig.of(snmpAddress(c.address()), snmp(c), map));
-            case ROUTEROS:
-                return new RouterOsPoeDriver(http(c, map));
-            case SHELLY:
-                return new ShellyPlugDriver(http(c, map));
-            case TASMOTA:
-                return new TasmotaPlugDriver(http(c, map));
-            default:
-                throw new IllegalArgumentException("switches." + c.name() + ".type: " + c.type().name().toLowerCase(Locale.ROOT)
-                        + " cannot be opened from the configuration yet (UniFi needs the site and device MAC; "
-                        + "'simulated' is for drills): wire it in code");
-        }
+        return switch (c.type()) {
+            case SNMP -> SnmpPoeDriver.open(new SnmpSwitchConfig(SwitchAddress.parse(c.address(),
+                    SnmpSwitchConfig.DEFAULT_PORT), snmp(c.credentials()), map, c.transport().timeout(),
+                    c.transport().retries(), Pause.REAL));
+            case ROUTEROS -> new RouterOsPoeDriver(http(c, map, c.credentials().username(), c.credentials().password()));
+            case SHELLY -> new ShellyPlugDriver(http(c, map, c.credentials().username(), c.credentials().password()));
+            case TASMOTA -> new TasmotaPlugDriver(http(c, map, c.credentials().username(), c.credentials().password()));
+            case NETGEAR -> new NetgearPoeDriver(http(c, map, c.credentials().username(), c.credentials().password()));
+            case UNIFI -> new UnifiPoeDriver(http(c, map, c.credentials().username(), c.credentials().password()),
+                    c.controller().orElseThrow().site(), c.controller().orElseThrow().mac(),
+                    c.controller().orElseThrow().flavor().equals("classic")
+                            ? UnifiPoeDriver.Flavor.CLASSIC : UnifiPoeDriver.Flavor.UNIFI_OS);
+            case OMADA -> new OmadaPoeDriver(http(c, map, c.credentials().clientId(), c.credentials().clientSecret()),
+                    c.controller().orElseThrow().site(), c.controller().orElseThrow().mac());
+            case SIMULATED -> new InMemoryPoeDriver(map, Pause.REAL);
+        };
     }
 
-    private static HttpDeviceConfig http(SwitchConfig c, PortMap map) {
-        SwitchCredentials cred = c.credentials();
-        return HttpDeviceConfig.of(URI.create(c.address()), cred.username().orElse("admin"),
-                Secret.of(cred.password().map(p -> p.reveal()).orElse("")), map);
+    /** The base URI of an HTTP device: the address as written, or {@code https://host[:port]}. */
+    static URI baseUri(String address) {
+        return address.contains("://") ? URI.create(address)
+                : URI.create("https://" + SwitchAddress.parse(address, 443));
     }
 
-    private static SnmpCredentials snmp(SwitchConfig c) {
-        SwitchCredentials cred = c.credentials();
+    private static HttpDeviceConfig http(SwitchConfig c, PortMap map, Optional<String> user, Optional<Secret> secret) {
+        return new HttpDeviceConfig(baseUri(c.address()), user.orElse("admin"), secret, map, c.transport().timeout(),
+                c.transport().allowPlainHttp(), Optional.empty());
+    }
+
+    private static SnmpCredentials snmp(SwitchCredentials cred) {
         if (cred.v3().isPresent()) {
             SwitchCredentials.SnmpV3 v3 = cred.v3().get();
-            return SnmpCredentials.usm(v3.user(), authProtocol(c, v3.authProtocol()), Secret.of(v3.authPassword().reveal()),
-                    privProtocol(c, v3.privProtocol()), Secret.of(v3.privPassword().reveal()));
+            return v3.privProtocol().isPresent()
+                    ? SnmpCredentials.usm(v3.user(), v3.authProtocol(), v3.authPassword(), v3.privProtocol().get(),
+                    v3.privPassword().orElseThrow())
+                    : SnmpCredentials.usmWithoutPrivacy(v3.user(), v3.authProtocol(), v3.authPassword());
         }
-        return SnmpCredentials.community(Secret.of(cred.community().map(p -> p.reveal()).orElse("private")));
-    }
-
-    private static SnmpCredentials.AuthProtocol authProtocol(SwitchConfig c, String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "sha":
-            case "sha1":
-                return SnmpCredentials.AuthProtocol.SHA1;
-            case "sha256":
-                return SnmpCredentials.AuthProtocol.SHA256;
-            default:
-                throw new IllegalArgumentException("switches." + c.name() + ".credentials.v3.auth_protocol: '" + name
-                        + "' is not supported by the SNMP driver (use sha or sha256)");
-        }
-    }
-
-    private static SnmpCredentials.PrivProtocol privProtocol(SwitchConfig c, String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "aes":
-            case "aes128":
-                return SnmpCredentials.PrivProtocol.AES128;
-            case "aes256":
-                return SnmpCredentials.PrivProtocol.AES256;
-            default:
-                throw new IllegalArgumentException("switches." + c.name() + ".credentials.v3.priv_protocol: '" + name
-                        + "' is not supported by the SNMP driver (use aes128 or aes256)");
-        }
-    }
-
-    /** SNMP4J's {@code udp:host/port} from {@code host}, {@code host:port} or {@code udp:host/port}. */
-    static String snmpAddress(String address) {
-        if (address.startsWith("udp:") || address.contains("/")) {
-            return address.startsWith("udp:") ? address : "udp:" + address;
-        }
-        int colon = address.lastIndexOf(':');
-        boolean hostAndPort = colon > 0 && address.indexOf(':') == colon;
-        return hostAndPort ? "udp:" + address.substring(0, colon) + "/" + address.substring(colon + 1) : "udp:" + address + "/161";
+        return SnmpCredentials.community(cred.community().orElseThrow());
     }
 }

@@ -26,7 +26,9 @@ public record AuditEntry(Instant timestamp, String actor, String action, String 
         /** The input was refused; state is unchanged. */
         REFUSED,
         /** The action was attempted and failed. */
-        FAILED
+        FAILED,
+        /** A dry run: the action was planned, printed and recorded, and nothing was sent. */
+        PLANNED
     }
 
     /**

@@ -2,6 +2,7 @@ package io.piha.api.recovery;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * A port's state as read back from the switch.
@@ -12,10 +13,12 @@ import java.util.OptionalDouble;
  * @param powerWatts power drawn by this port, where the device reports it per port
  * @param pseWatts power drawn from the whole PSE that feeds the port, where the device reports only that
  *     (RFC 3621 {@code pethMainPseConsumptionPower})
+ * @param powerClass the IEEE 802.3 power class (0-8) the PSE detected, where the device reports it
+ *     (RFC 3621 {@code pethPsePortPowerClassifications})
  * @since 0.1
  */
 public record PortStatus(String label, boolean adminEnabled, Detection detection, OptionalDouble powerWatts,
-                         OptionalDouble pseWatts) {
+                         OptionalDouble pseWatts, OptionalInt powerClass) {
 
     /** {@code pethPsePortDetectionStatus} of RFC 3621, which REST drivers map onto. */
     public enum Detection {
@@ -41,6 +44,16 @@ public record PortStatus(String label, boolean adminEnabled, Detection detection
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(powerWatts, "powerWatts");
         Objects.requireNonNull(pseWatts, "pseWatts");
+        Objects.requireNonNull(powerClass, "powerClass");
+        if (powerClass.isPresent() && (powerClass.getAsInt() < 0 || powerClass.getAsInt() > 8)) {
+            throw new IllegalArgumentException("power class must be 0-8, was " + powerClass.getAsInt());
+        }
+    }
+
+    /** A status without a power class. */
+    public PortStatus(String label, boolean adminEnabled, Detection detection, OptionalDouble powerWatts,
+                      OptionalDouble pseWatts) {
+        this(label, adminEnabled, detection, powerWatts, pseWatts, OptionalInt.empty());
     }
 
     /** A status without power readings. */

@@ -2,10 +2,11 @@ package io.piha.cli.poe;
 
 import picocli.CommandLine.Command;
 
-/** {@code piha poe}: look at what a power action would send, and run a simulated PoE switch for drills. */
+/** {@code piha poe}: read and switch ports, look at what a power action would send, run a simulated switch. */
 @Command(name = "poe", mixinStandardHelpOptions = true,
-        description = "PoE recovery: dry-run plans and a simulated switch.",
-        subcommands = {PlanCommand.class, SimulateCommand.class})
+        description = "PoE: read and switch ports through the safety layer, dry-run plans, a simulated switch.",
+        subcommands = {PortActionCommands.Status.class, PortActionCommands.On.class, PortActionCommands.Off.class,
+            PortActionCommands.Cycle.class, PlanCommand.class, SimulateCommand.class})
 public final class PoeCommand implements Runnable {
 
     @picocli.CommandLine.Spec

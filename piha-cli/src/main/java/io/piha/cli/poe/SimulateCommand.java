@@ -36,6 +36,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (ports < 1 || ports > 64) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ports must be 1-64, was " + ports);
+        }
         try (SimulatedPoeSwitch sw = SimulatedPoeSwitch.builder().ports(1, ports).udpPort(udpPort)
                 .communities("public", writeCommunity).start()) {
             var out = spec.commandLine().getOut();
@@ -43,7 +46,7 @@ final class SimulateCommand implements Callable<Integer> {
                 out.println("port " + port + " power " + (powered ? "on" : "off"));
                 out.flush();
             });
-            out.println("simulated PoE switch listening on " + sw.address() + " with ports 1.1-1." + ports);
+            out.println("simulated PoE switch listening on 127.0.0.1:" + sw.udpPort() + " with ports 1.1-1." + ports);
             out.flush();
             CountDownLatch never = new CountDownLatch(1);
             if (runFor.isPresent()) {

@@ -24,11 +24,15 @@ public final class ResetHostCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", description = "The host, as named in the configuration's hosts section.")
+    @Parameters(index = "0", description = "The host, as named in the configuration's hosts section; with a switch "
+            + "from flags (--type ...), the label of its port.")
     String host;
 
-    @Option(names = {"-c", "--config"}, required = true, description = "The control plane's YAML file.")
-    Path config;
+    @picocli.CommandLine.Mixin
+    io.piha.cli.poe.SwitchOptions switchFlags;
+
+    @Option(names = "--switch", defaultValue = "switch", description = "The switch's name when it comes from flags.")
+    String switchName;
 
     @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
             description = "Where the PoE ledgers live, shared with the control plane (default: ${DEFAULT-VALUE}).")
@@ -42,13 +46,20 @@ public final class ResetHostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ControlPlaneConfig cfg = ConfigLoader.fromSystemEnvironment().loadControlPlane(config);
+        String actor = "operator:" + System.getProperty("user.name", "unknown");
+        if (switchFlags.fromFlags()) {
+            SwitchConfig sw = switchFlags.resolve(switchName);
+            return exit(HostReset.cycle(sw, host, stateDir, Clock.systemUTC(), actor, reason, dryRun));
+        }
+        ControlPlaneConfig cfg = ConfigLoader.fromSystemEnvironment().loadControlPlane(switchFlags.config());
         HostConfig h = cfg.host(HostId.of(host)).orElseThrow(() -> new IllegalArgumentException("unknown host '" + host
                 + "': configured hosts are " + cfg.hosts().stream().map(x -> x.id().value()).toList()));
         HostConfig.PoePort port = h.poe().orElseThrow(() -> new IllegalArgumentException("host " + host + " has no poe port configured"));
         SwitchConfig sw = cfg.switchNamed(port.switchName()).orElseThrow();
-        String actor = "operator:" + System.getProperty("user.name", "unknown");
-        RecoveryOutcome outcome = HostReset.cycle(sw, port.port(), stateDir, Clock.systemUTC(), actor, reason, dryRun, cfg.audit());
+        return exit(HostReset.cycle(sw, port.port(), stateDir, Clock.systemUTC(), actor, reason, dryRun, cfg.audit()));
+    }
+
+    private int exit(RecoveryOutcome outcome) {
         spec.commandLine().getOut().println(outcome);
         if (outcome instanceof RecoveryOutcome.Refused) {
             return 4;

@@ -25,9 +25,9 @@ class PoeCommandTest {
         assertThat(run("poe", "plan", "--snmp", "udp:192.168.1.2/161", "--port", "haos=1.3", "--off-time", "PT5S"))
                 .isZero();
         assertThat(out.toString().lines()).containsExactly(
-                "snmp SET udp:192.168.1.2/161 1.3.6.1.2.1.105.1.1.1.3.1.3 = INTEGER 2 (false)",
+                "snmp SET 192.168.1.2:161 1.3.6.1.2.1.105.1.1.1.3.1.3 = INTEGER 2 (false)",
                 "local WAIT PT5S",
-                "snmp SET udp:192.168.1.2/161 1.3.6.1.2.1.105.1.1.1.3.1.3 = INTEGER 1 (true)");
+                "snmp SET 192.168.1.2:161 1.3.6.1.2.1.105.1.1.1.3.1.3 = INTEGER 1 (true)");
     }
 
     @Test
@@ -46,7 +46,19 @@ class PoeCommandTest {
 
     @Test
     void simulateStartsASwitchOnLoopbackAndStops() {
-        assertThat(run("poe", "simulate", "--ports", "4", "--for", "PT0.1S")).isZero();
-        assertThat(out.toString()).containsPattern("listening on udp:127\\.0\\.0\\.1/\\d+ with ports 1\\.1-1\\.4");
+        assertThat(run("poe", "simulate", "--ports", "4", "--for", "100ms")).isZero();
+        assertThat(out.toString()).containsPattern("listening on 127\\.0\\.0\\.1:\\d+ with ports 1\\.1-1\\.4");
+    }
+
+    @Test
+    void simulateTakesTheOneDurationGrammarAndRefusesANegativePortCount() {
+        assertThat(run("poe", "simulate", "--ports", "-3", "--for", "10m")).isEqualTo(2);
+        assertThat(err.toString()).contains("--ports must be 1-64, was -3");
+    }
+
+    @Test
+    void planReadsTheAddressAsTheYamlWritesIt() {
+        assertThat(run("poe", "plan", "--snmp", "192.168.1.2", "--port", "haos=1.3", "--action", "off")).isZero();
+        assertThat(out.toString().strip()).startsWith("snmp SET 192.168.1.2:161 ");
     }
 }

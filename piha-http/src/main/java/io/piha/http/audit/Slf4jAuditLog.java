@@ -34,7 +34,8 @@ public final class Slf4jAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
-        Level level = entry.outcome() == AuditEntry.Outcome.ACCEPTED ? Level.INFO : Level.WARN;
+        Level level = entry.outcome() == AuditEntry.Outcome.ACCEPTED || entry.outcome() == AuditEntry.Outcome.PLANNED
+                ? Level.INFO : Level.WARN;
         logger.atLevel(level)
                 .addKeyValue("actor", entry.actor())
                 .addKeyValue("action", entry.action())

@@ -28,7 +28,8 @@ public record RecentEvent(Instant at, Severity severity, String subject, String 
 
     /** An audit entry as an event: refused and failed decisions are warnings. */
     public static RecentEvent of(AuditEntry entry) {
-        Severity severity = entry.outcome() == AuditEntry.Outcome.ACCEPTED ? Severity.INFO : Severity.WARNING;
+        Severity severity = entry.outcome() == AuditEntry.Outcome.ACCEPTED || entry.outcome() == AuditEntry.Outcome.PLANNED
+                ? Severity.INFO : Severity.WARNING;
         return new RecentEvent(entry.timestamp(), severity, entry.subject(), entry.actor() + " " + entry.action()
                 + " " + entry.outcome().name().toLowerCase(Locale.ROOT) + ": " + entry.reason());
     }

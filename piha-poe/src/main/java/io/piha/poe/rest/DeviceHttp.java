@@ -39,6 +39,7 @@ final class DeviceHttp implements AutoCloseable {
     private final DigestAuth digest;
     private final java.net.CookieManager cookies = new java.net.CookieManager();
     private volatile Optional<String> csrfToken = Optional.empty();
+    private volatile Optional<String> authorization = Optional.empty();
 
     DeviceHttp(HttpDeviceConfig config, Auth auth) {
         this.config = config;
@@ -80,6 +81,11 @@ final class DeviceHttp implements AutoCloseable {
         this.csrfToken = token;
     }
 
+    /** The Authorization header sent with every request from now on (a bearer or access token). */
+    void authorization(Optional<String> value) {
+        this.authorization = value;
+    }
+
     /** A cookie the device set, by name. */
     Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
@@ -90,6 +96,7 @@ final class DeviceHttp implements AutoCloseable {
     void logout() {
         cookies.getCookieStore().removeAll();
         csrfToken = Optional.empty();
+        authorization = Optional.empty();
     }
 
     /** Sends a request and reads the answer, whatever its status. */
@@ -144,7 +151,7 @@ final class DeviceHttp implements AutoCloseable {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (config.user() + ":" + config.passwordText()).getBytes(StandardCharsets.UTF_8)));
         }
-        authorization.ifPresent(a -> request.header("Authorization", a));
+        authorization.or(() -> this.authorization).ifPresent(a -> request.header("Authorization", a));
         csrfToken.ifPresent(t -> request.header("X-CSRF-Token", t));
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import io.piha.poe.Pause;
 import io.piha.poe.safety.RecoveryOutcome.Done;
 import io.piha.poe.safety.RecoveryOutcome.Failed;
 import io.piha.poe.safety.RecoveryOutcome.Planned;
+import io.piha.poe.safety.RecoveryOutcome.PortAfter;
 import io.piha.poe.safety.RecoveryOutcome.Refused;
 import io.piha.poe.safety.RecoveryOutcome.Stage;
 import java.time.Clock;
@@ -30,9 +31,14 @@ import java.util.function.Supplier;
  * and ends in a typed {@link RecoveryOutcome} after read-back verification.
  *
  * <p>Crash safety: a cycle is handed to the device's own timer when the driver has
- * {@link PoeCapability#NATIVE_CYCLE}; otherwise "port switched off at T" is journalled in the
- * {@link SafetyLedger} before the port goes off, and {@link #restoreLeftOffPorts(String)} (call it at
- * start-up) switches back on every port the journal says was left off.
+ * {@link PoeCapability#NATIVE_CYCLE}; otherwise "port may be off since T" is journalled in the
+ * {@link SafetyLedger} before the power-off is sent, "port off" once it succeeded, and
+ * {@link #restoreLeftOffPorts(String)} (call it at start-up) switches back on every port the journal says is
+ * or may be off.
+ *
+ * <p>Honest failures: a {@link Failed} names the first step that failed and the port's state as observed
+ * ({@link RecoveryOutcome.PortAfter}): a power-off the switch refused left the port untouched; "left off"
+ * only when a successful power-off or a read-back says so.
  *
  * <p>Thread-safe: one lock per switch serialises its actions. Use one {@code GuardedSwitch} per switch per
  * process, all sharing one ledger.
@@ -49,6 +55,7 @@ public final class GuardedSwitch {
     private final SafetyEvents events;
     private final RecoveryPolicy policy;
     private final ReadBackVerifier verifier;
+    private final PortActions actions;
     private final ReentrantLock lock = new ReentrantLock();
 
     /**
@@ -69,7 +76,8 @@ public final class GuardedSwitch {
         this.pause = Objects.requireNonNull(pause, "pause");
         this.events = new SafetyEvents(driver.portMap().switchName(), clock, audit, alerts);
         this.policy = new RecoveryPolicy(config);
-        this.verifier = new ReadBackVerifier(driver, config.readBack(), clock, pause);
+        this.actions = new PortActions(driver, ledger, clock);
+        this.verifier = new ReadBackVerifier(driver, config.readBack(), clock, pause, actions);
     }
 
     /** The switch this layer guards. */
@@ -85,12 +93,13 @@ public final class GuardedSwitch {
     /** Switches a port off and leaves it off (deliberately: not journalled for restore). */
     public RecoveryOutcome powerOff(RecoveryRequest request) {
         return guarded(PowerAction.OFF, request, () -> {
-            Optional<Failed> failed = attempt(request.label(), Stage.SWITCH_OFF, () -> driver.powerOff(request.label()));
+            Instant start = clock.instant();
+            Optional<Failed> failed = actions.off(request.label(), false).or(() -> confirmOff(request.label()));
             if (failed.isPresent()) {
                 return failed.get();
             }
             events.leftOff(request);
-            return new Done(switchName(), request.label(), List.of(), Duration.ZERO);
+            return new Done(switchName(), request.label(), verifiedOff(), Duration.between(start, clock.instant()));
         });
     }
 
@@ -112,14 +121,12 @@ public final class GuardedSwitch {
             }
             events.accepted("fence", request);
             Instant start = clock.instant();
-            Optional<Failed> failed = attempt(request.label(), Stage.SWITCH_OFF, () -> driver.powerOff(request.label()))
-                    .or(() -> confirmOff(request.label()));
+            Optional<Failed> failed = actions.off(request.label(), false).or(() -> confirmOff(request.label()));
             if (failed.isPresent()) {
                 return events.failed("fence", request, failed.get());
             }
             events.leftOff(request);
-            List<Stage> verified = driver.capabilities().contains(PoeCapability.READ_BACK) ? List.of(Stage.ADMIN_STATE) : List.of();
-            return events.done("fence", request, new Done(switchName(), request.label(), verified,
+            return events.done("fence", request, new Done(switchName(), request.label(), verifiedOff(),
                     Duration.between(start, clock.instant())));
         } finally {
             lock.unlock();
@@ -132,12 +139,17 @@ public final class GuardedSwitch {
         }
         try {
             return driver.status(label).adminEnabled()
-                    ? Optional.of(new Failed(switchName(), label, Stage.ADMIN_STATE, "still enabled after power-off", false))
+                    ? Optional.of(new Failed(switchName(), label, Stage.ADMIN_STATE, "switch '" + switchName()
+                    + "' port '" + label + "' reads back enabled after a power-off it accepted", PortAfter.ON))
                     : Optional.empty();
         } catch (PoeException e) {
             return Optional.of(new Failed(switchName(), label, Stage.ADMIN_STATE, e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), false));
+                    + e.getMessage() + " (the power-off itself was accepted)", PortAfter.LEFT_OFF));
         }
+    }
+
+    private List<Stage> verifiedOff() {
+        return driver.capabilities().contains(PoeCapability.READ_BACK) ? List.of(Stage.ADMIN_STATE) : List.of();
     }
 
     /** Switches a port on and verifies it (not rate-limited: restoring power is always allowed). */
@@ -154,7 +166,7 @@ public final class GuardedSwitch {
             events.accepted("power_on", request);
             Instant start = clock.instant();
             List<Stage> verified = new ArrayList<>();
-            Optional<Failed> failed = switchOn(request.label())
+            Optional<Failed> failed = actions.on(request.label(), false)
                     .or(() -> verifier.verify(request.label(), request.host(), verified));
             if (failed.isPresent()) {
                 return events.failed("power_on", request, failed.get());
@@ -173,13 +185,20 @@ public final class GuardedSwitch {
     public List<RecoveryOutcome> restoreLeftOffPorts(String actor) {
         List<RecoveryOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, Instant> off : ledger.leftOff(switchName()).entrySet()) {
-            RecoveryRequest request = RecoveryRequest.of(off.getKey(), actor,
-                    "journal says the port was switched off at " + off.getValue() + " and never back on");
-            RecoveryOutcome outcome = powerOn(request);
-            events.restored(request, outcome);
-            outcomes.add(outcome);
+            outcomes.add(restore(RecoveryRequest.of(off.getKey(), actor,
+                    "journal says the port was switched off at " + off.getValue() + " and never back on")));
+        }
+        for (Map.Entry<String, Instant> maybe : ledger.maybeOff(switchName()).entrySet()) {
+            outcomes.add(restore(RecoveryRequest.of(maybe.getKey(), actor, "journal says a power-off was sent at "
+                    + maybe.getValue() + " and neither confirmed nor undone: the port may be off")));
         }
         return outcomes;
+    }
+
+    private RecoveryOutcome restore(RecoveryRequest request) {
+        RecoveryOutcome outcome = powerOn(request);
+        events.restored(request, outcome);
+        return outcome;
     }
 
     private RecoveryOutcome guarded(PowerAction action, RecoveryRequest request, Supplier<RecoveryOutcome> act) {
@@ -210,31 +229,29 @@ public final class GuardedSwitch {
     private RecoveryOutcome cycle(RecoveryRequest request) {
         String label = request.label();
         Instant start = clock.instant();
+        Optional<Failed> failed = driver.capabilities().contains(PoeCapability.NATIVE_CYCLE)
+                ? actions.nativeCycle(label, config.offTime()) : offWaitOn(label);
         List<Stage> verified = new ArrayList<>();
-        Optional<Failed> failed;
-        if (driver.capabilities().contains(PoeCapability.NATIVE_CYCLE)) {
-            failed = attempt(label, Stage.SWITCH_OFF, () -> driver.powerCycle(label, config.offTime()));
-        } else {
-            ledger.journalOff(switchName(), label, start);
-            Optional<Failed> off = attempt(label, Stage.SWITCH_OFF, () -> driver.powerOff(label));
-            if (off.isEmpty()) {
-                waitOffTime();
-            }
-            // switch on even after a failed off: the port's state is unknown, and on is always safe
-            Optional<Failed> on = switchOn(label);
-            failed = on.isPresent() ? on : off;
-        }
         Optional<Failed> unverified = failed.isPresent() ? failed : verifier.verify(label, request.host(), verified);
         return unverified.<RecoveryOutcome>map(f -> f).orElseGet(() ->
                 new Done(switchName(), label, verified, Duration.between(start, clock.instant())));
     }
 
-    private Optional<Failed> switchOn(String label) {
-        Optional<Failed> on = attempt(label, Stage.SWITCH_ON, () -> driver.powerOn(label));
-        if (on.isEmpty()) {
-            ledger.journalOn(switchName(), label);
+    private Optional<Failed> offWaitOn(String label) {
+        Optional<Failed> off = actions.off(label, true);
+        if (off.isPresent() && off.get().port() == PortAfter.UNTOUCHED) {
+            return off;
         }
-        return on;
+        if (off.isPresent()) {
+            // unanswered: the port may be off, and switching on is always safe
+            Optional<Failed> on = actions.on(label, off.get().port() == PortAfter.LEFT_OFF);
+            Failed first = off.get();
+            return Optional.of(new Failed(first.switchName(), label, Stage.SWITCH_OFF, first.reason()
+                    + on.map(f -> "; the power-on after it failed too: " + f.reason())
+                    .orElse("; the power-on after it succeeded"), on.map(Failed::port).orElse(PortAfter.ON)));
+        }
+        waitOffTime();
+        return actions.on(label, true);
     }
 
     private RecoveryOutcome failed(String name, RecoveryRequest request, Failed failure, Instant now) {
@@ -246,16 +263,6 @@ public final class GuardedSwitch {
             events.breakerOpened(request, until, config.breakerThreshold());
         }
         return outcome;
-    }
-
-    private Optional<Failed> attempt(String label, Stage stage, Runnable call) {
-        try {
-            call.run();
-            return Optional.empty();
-        } catch (PoeException e) {
-            return Optional.of(new Failed(switchName(), label, stage, e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), stage == Stage.SWITCH_ON));
-        }
     }
 
     private List<PlannedRequest> plan(PowerAction action, String label) {

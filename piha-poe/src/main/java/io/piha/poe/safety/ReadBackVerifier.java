@@ -8,6 +8,7 @@ import io.piha.api.recovery.PoeException;
 import io.piha.api.recovery.PortStatus;
 import io.piha.poe.Pause;
 import io.piha.poe.safety.RecoveryOutcome.Failed;
+import io.piha.poe.safety.RecoveryOutcome.PortAfter;
 import io.piha.poe.safety.RecoveryOutcome.Stage;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,12 +27,14 @@ final class ReadBackVerifier {
     private final ReadBackConfig config;
     private final Clock clock;
     private final Pause pause;
+    private final PortActions actions;
 
-    ReadBackVerifier(PoeDriver driver, ReadBackConfig config, Clock clock, Pause pause) {
+    ReadBackVerifier(PoeDriver driver, ReadBackConfig config, Clock clock, Pause pause, PortActions actions) {
         this.driver = driver;
         this.config = config;
         this.clock = clock;
         this.pause = pause;
+        this.actions = actions;
     }
 
     /** Adds each passed stage to {@code verified}; returns the first failure, if any. */
@@ -40,12 +43,15 @@ final class ReadBackVerifier {
         if (driver.capabilities().contains(PoeCapability.READ_BACK)) {
             Optional<String> admin = await(config.adminTimeout(), () -> look(label, PortStatus::adminEnabled));
             if (admin.isPresent()) {
-                return Optional.of(fail(sw, label, Stage.ADMIN_STATE, config.adminTimeout(), admin.get()));
+                PortAfter port = actions.observe(label);
+                actions.record(label, port);
+                return Optional.of(fail(sw, label, Stage.ADMIN_STATE, config.adminTimeout(), admin.get(), port));
             }
             verified.add(Stage.ADMIN_STATE);
             Optional<String> power = await(config.detectionTimeout(), () -> look(label, PortStatus::isPowering));
             if (power.isPresent()) {
-                return Optional.of(fail(sw, label, Stage.DETECTION, config.detectionTimeout(), power.get()));
+                return Optional.of(fail(sw, label, Stage.DETECTION, config.detectionTimeout(), power.get(),
+                        PortAfter.ON));
             }
             verified.add(Stage.DETECTION);
         }
@@ -56,7 +62,7 @@ final class ReadBackVerifier {
                 return result.isUp() ? Optional.empty() : Optional.of(probe.describe() + ": " + result);
             });
             if (up.isPresent()) {
-                return Optional.of(fail(sw, label, Stage.HOST, config.hostTimeout(), up.get()));
+                return Optional.of(fail(sw, label, Stage.HOST, config.hostTimeout(), up.get(), PortAfter.ON));
             }
             verified.add(Stage.HOST);
         }
@@ -89,8 +95,9 @@ final class ReadBackVerifier {
         }
     }
 
-    private static Failed fail(String sw, String label, Stage stage, Duration timeout, String observed) {
+    private static Failed fail(String sw, String label, Stage stage, Duration timeout, String observed,
+                               PortAfter port) {
         return new Failed(sw, label, stage, "switch '" + sw + "' port '" + label + "': " + stage + " not confirmed within "
-                + timeout + "; last seen: " + observed, false);
+                + timeout + "; last seen: " + observed, port);
     }
 }

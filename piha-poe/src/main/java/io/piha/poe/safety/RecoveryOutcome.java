@@ -55,15 +55,15 @@ public sealed interface RecoveryOutcome {
     }
 
     /**
-     * Attempted and failed at {@code stage}.
+     * Attempted and failed at {@code stage}: the first step that did not succeed, not a later one.
      *
      * @param switchName the switch
      * @param label the port
      * @param stage where it failed
      * @param reason naming switch, port and the error
-     * @param portLeftOff whether the port may still be off (journalled, restored at start-up)
+     * @param port the port's power afterwards, as far as it was observed
      */
-    record Failed(String switchName, String label, Stage stage, String reason, boolean portLeftOff)
+    record Failed(String switchName, String label, Stage stage, String reason, PortAfter port)
             implements RecoveryOutcome {
         /** @throws NullPointerException if a component is null */
         public Failed {
@@ -71,6 +71,34 @@ public sealed interface RecoveryOutcome {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(port, "port");
+        }
+
+        /** Whether the port is off after the failure: a successful power-off or a read-back said so. */
+        public boolean portLeftOff() {
+            return port == PortAfter.LEFT_OFF;
+        }
+    }
+
+    /** What was observed of a port's power after a failed action; never a guess. */
+    enum PortAfter {
+        /** The switch refused the first request (access denied, no such port): the port was never switched. */
+        UNTOUCHED,
+        /** A successful power-on or a read-back says the port is on. */
+        ON,
+        /** A successful power-off without a later power-on, or a read-back, says the port is off. */
+        LEFT_OFF,
+        /** Nothing answered: the port may be on or off. Journalled, so start-up switches it on. */
+        UNKNOWN;
+
+        /** In words, for logs and alerts. */
+        public String describe() {
+            return switch (this) {
+                case UNTOUCHED -> "the port was never switched";
+                case ON -> "the port is on";
+                case LEFT_OFF -> "the port is LEFT OFF";
+                case UNKNOWN -> "the port's state is unknown (no answer)";
+            };
         }
     }
 

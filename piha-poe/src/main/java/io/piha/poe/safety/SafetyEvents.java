@@ -53,7 +53,7 @@ final class SafetyEvents {
     Planned planned(String action, RecoveryRequest request, List<PlannedRequest> requests) {
         String text = requests.stream().map(PlannedRequest::toString).collect(Collectors.joining("\n  "));
         LOG.info("switch {} port {}: dry run of {} would send:\n  {}", switchName, request.label(), action, text);
-        record(action, request, AuditEntry.Outcome.REFUSED, "dry run: nothing sent", Map.of("dry_run", text));
+        record(action, request, AuditEntry.Outcome.PLANNED, "dry run: nothing sent", Map.of("dry_run", text));
         return new Planned(switchName, request.label(), requests);
     }
 
@@ -66,14 +66,20 @@ final class SafetyEvents {
     }
 
     Failed failed(String action, RecoveryRequest request, Failed failed) {
-        LOG.error("switch {} port {}: {} failed at {}: {}{}", switchName, request.label(), action, failed.stage(),
-                failed.reason(), failed.portLeftOff() ? " (PORT MAY BE LEFT OFF)" : "");
+        LOG.error("switch {} port {}: {} failed at {}: {} ({})", switchName, request.label(), action, failed.stage(),
+                failed.reason(), failed.port().describe());
         record(action, request, AuditEntry.Outcome.FAILED, failed.reason(), Map.of("phase", "result",
-                "stage", failed.stage().name(), "port_left_off", Boolean.toString(failed.portLeftOff())));
-        alert(failed.portLeftOff() ? "poe_port_left_off" : "poe_recovery_failed", Severity.CRITICAL, request,
-                action + " failed at " + failed.stage() + (failed.portLeftOff()
-                        ? "; the port may be OFF, it is journalled and will be switched on at start-up: " : ": ")
-                        + failed.reason());
+                "stage", failed.stage().name(), "port_after", failed.port().name().toLowerCase(java.util.Locale.ROOT),
+                "port_left_off", Boolean.toString(failed.portLeftOff())));
+        String what = action + " failed at " + failed.stage() + "; " + failed.port().describe();
+        String code = switch (failed.port()) {
+            case LEFT_OFF -> "poe_port_left_off";
+            case UNKNOWN -> "poe_port_state_unknown";
+            case ON, UNTOUCHED -> "poe_recovery_failed";
+        };
+        String journal = failed.portLeftOff() || failed.port() == RecoveryOutcome.PortAfter.UNKNOWN
+                ? " (journalled: start-up switches it on)" : "";
+        alert(code, Severity.CRITICAL, request, what + journal + ": " + failed.reason());
         return failed;
     }
 

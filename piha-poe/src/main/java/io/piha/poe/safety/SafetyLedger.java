@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The memory of the safety layer: past actions (for rate limits), failed recoveries and open breakers, and
- * the journal of ports switched off and not yet back on. Kept in a file, rewritten atomically on every
+ * the journal of ports not yet back on: those observed off (a power-off succeeded, or a read-back said off)
+ * and those that may be off (a power-off was about to be sent, or went unanswered). Kept in a file, rewritten atomically on every
  * change, so a control plane in a restart loop still sees its cooldowns and cannot become a power-cycle loop.
  *
  * <p>Shared by every {@link GuardedSwitch} of a process (the global rate limit spans switches). Thread-safe.
@@ -38,6 +39,7 @@ public final class SafetyLedger {
     private final List<Event> failures = new ArrayList<>();
     private final Map<PortKey, Instant> breakers = new HashMap<>();
     private final Map<PortKey, Instant> leftOff = new HashMap<>();
+    private final Map<PortKey, Instant> maybeOff = new HashMap<>();
 
     private SafetyLedger(Optional<Path> file, Duration retention) {
         this.file = file;
@@ -87,10 +89,19 @@ public final class SafetyLedger {
         return Optional.ofNullable(breakers.get(new PortKey(switchName, label)));
     }
 
-    /** The ports of {@code switchName} the journal says were switched off and not yet back on, with when. */
+    /** The ports of {@code switchName} observed off and not yet back on, with when. */
     public synchronized Map<String, Instant> leftOff(String switchName) {
+        return of(leftOff, switchName);
+    }
+
+    /** The ports of {@code switchName} that may be off: an off was sent but never confirmed nor undone. */
+    public synchronized Map<String, Instant> maybeOff(String switchName) {
+        return of(maybeOff, switchName);
+    }
+
+    private static Map<String, Instant> of(Map<PortKey, Instant> journal, String switchName) {
         Map<String, Instant> ports = new HashMap<>();
-        leftOff.forEach((k, at) -> {
+        journal.forEach((k, at) -> {
             if (k.switchName().equals(switchName)) {
                 ports.put(k.label(), at);
             }
@@ -124,13 +135,29 @@ public final class SafetyLedger {
         save();
     }
 
+    /** Before a power-off is sent: from now on the port may be off. */
+    synchronized void journalMaybeOff(String switchName, String label, Instant at) {
+        PortKey key = new PortKey(switchName, label);
+        if (!leftOff.containsKey(key)) {
+            maybeOff.put(key, at);
+            save();
+        }
+    }
+
+    /** A power-off succeeded or a read-back said off: the port is off. */
     synchronized void journalOff(String switchName, String label, Instant at) {
-        leftOff.put(new PortKey(switchName, label), at);
+        PortKey key = new PortKey(switchName, label);
+        leftOff.put(key, maybeOff.getOrDefault(key, at));
+        maybeOff.remove(key);
         save();
     }
 
+    /** A power-on succeeded, a read-back said on, or the switch refused the power-off: the port is on. */
     synchronized void journalOn(String switchName, String label) {
-        if (leftOff.remove(new PortKey(switchName, label)) != null) {
+        PortKey key = new PortKey(switchName, label);
+        boolean changed = leftOff.remove(key) != null;
+        changed |= maybeOff.remove(key) != null;
+        if (changed) {
             save();
         }
     }
@@ -159,6 +186,7 @@ public final class SafetyLedger {
         failures.forEach(e -> line(text, "failure", e.at(), e.port()));
         breakers.forEach((k, until) -> line(text, "breaker", until, k));
         leftOff.forEach((k, at) -> line(text, "off", at, k));
+        maybeOff.forEach((k, at) -> line(text, "maybe-off", at, k));
         Path target = file.get();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
@@ -204,6 +232,7 @@ public final class SafetyLedger {
                     case "failure" -> failures.add(new Event(at, key));
                     case "breaker" -> breakers.put(key, at);
                     case "off" -> leftOff.put(key, at);
+                    case "maybe-off" -> maybeOff.put(key, at);
                     default -> throw new IllegalArgumentException("unknown kind '" + f[0] + "'");
                 }
             } catch (RuntimeException e) {

@@ -17,6 +17,8 @@ public final class PethMib {
     public static final int ADMIN_ENABLE = 3;
     /** Column of {@code pethPsePortDetectionStatus}, read-only. */
     public static final int DETECTION_STATUS = 6;
+    /** Column of {@code pethPsePortPowerClassifications}: class0(1) to class4(5), read-only. */
+    public static final int POWER_CLASSIFICATIONS = 10;
     /** {@code pethMainPseEntry}: 1.3.6.1.2.1.105.1.3.1.1, indexed by group. */
     public static final OID MAIN_PSE_ENTRY = new OID("1.3.6.1.2.1.105.1.3.1.1");
     /** Column of {@code pethMainPsePower}: nominal power of the PSE in watts. */
@@ -39,6 +41,16 @@ public final class PethMib {
     /** {@code pethPsePortDetectionStatus.group.port}. */
     public static OID detectionStatus(int group, int port) {
         return cell(PSE_PORT_ENTRY, DETECTION_STATUS, group, port);
+    }
+
+    /** {@code pethPsePortPowerClassifications.group.port}. */
+    public static OID powerClassifications(int group, int port) {
+        return cell(PSE_PORT_ENTRY, POWER_CLASSIFICATIONS, group, port);
+    }
+
+    /** The IEEE power class of an RFC 3621 classification code, class0(1) to class4(5); -1 for another code. */
+    public static int powerClass(int code) {
+        return code >= 1 && code <= 5 ? code - 1 : -1;
     }
 
     /** {@code pethMainPseConsumptionPower.group}. */

@@ -10,14 +10,17 @@ import io.piha.api.recovery.PortStatus;
 import io.piha.api.recovery.PowerAction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.snmp4j.MessageException;
 import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
-import org.snmp4j.Snmp;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
@@ -31,10 +34,12 @@ import org.snmp4j.smi.VariableBinding;
  * to switch, {@code pethPsePortDetectionStatus} to read back, {@code pethMainPseConsumptionPower} for
  * power. SNMP v2c or v3 (authPriv) over UDP.
  *
- * <p>Wrong credentials: an unknown SNMPv3 user is {@link PoeException.AccessDenied}; a wrong v2c community
- * or a wrong v3 key get no usable answer (agents drop the former, and report the latter unauthenticated,
- * which RFC 3412 7.2.11.b tells managers to ignore), so they surface as
- * {@link PoeException.SwitchUnreachable} whose message says so.
+ * <p>Wrong credentials: when the agent sends a REPORT about a request (unknown user, wrong digest,
+ * decryption error, unsupported security level), the failure is {@link PoeException.AccessDenied} naming that
+ * cause in words, even when the report came unauthenticated and RFC 3412 7.2.11.b lets it explain nothing
+ * more. A wrong v2c community gets no answer at all (agents drop it), so it surfaces as
+ * {@link PoeException.SwitchUnreachable} whose message says so. The host name is resolved at the first
+ * request; one that does not resolve is {@link PoeException.SwitchUnreachable} naming it.
  *
  * <p>The device has no timer of its own, so a cycle is off, wait, on: a crash in between leaves the
  * port off, which is why the safety layer journals such cycles. Thread-safe.
@@ -43,12 +48,9 @@ import org.snmp4j.smi.VariableBinding;
  */
 public final class SnmpPoeDriver implements PoeDriver {
 
-    private static final Set<OID> AUTH_REPORTS = Set.of(SnmpConstants.usmStatsUnknownUserNames,
-            SnmpConstants.usmStatsWrongDigests, SnmpConstants.usmStatsDecryptionErrors,
-            SnmpConstants.usmStatsUnsupportedSecLevels);
-
     private final SnmpSwitchConfig config;
     private final SnmpSession session;
+    private volatile UdpAddress resolved;
 
     private SnmpPoeDriver(SnmpSwitchConfig config, SnmpSession session) {
         this.config = config;
@@ -56,7 +58,8 @@ public final class SnmpPoeDriver implements PoeDriver {
     }
 
     /**
-     * Opens a UDP socket for the switch. Nothing is sent until the first call.
+     * Opens a UDP socket for the switch. Nothing is sent, and the host name is not resolved, until the first
+     * call.
      *
      * @throws UncheckedIOException if no local UDP socket can be opened
      */
@@ -78,7 +81,7 @@ public final class SnmpPoeDriver implements PoeDriver {
     public Set<PoeCapability> capabilities() {
         Set<PoeCapability> caps = EnumSet.of(PoeCapability.ON_OFF, PoeCapability.READ_BACK,
                 PoeCapability.POWER_READINGS);
-        if (config.credentials() instanceof SnmpCredentials.Usm) {
+        if (config.credentials() instanceof SnmpCredentials.Usm u && u.privacy().isPresent()) {
             caps.add(PoeCapability.SECURE_TRANSPORT);
         }
         return Set.copyOf(caps);
@@ -89,15 +92,19 @@ public final class SnmpPoeDriver implements PoeDriver {
         PortAddress at = address(label);
         PDU answer = send(label, PDU.GET, new VariableBinding(PethMib.adminEnable(at.group(), at.port())),
                 new VariableBinding(PethMib.detectionStatus(at.group(), at.port())),
-                new VariableBinding(PethMib.consumptionPower(at.group())));
+                new VariableBinding(PethMib.consumptionPower(at.group())),
+                new VariableBinding(PethMib.powerClassifications(at.group(), at.port())));
         Variable admin = answer.get(0).getVariable();
         Variable detection = answer.get(1).getVariable();
         if (admin.isException() || detection.isException()) {
             throw unknownOnSwitch(label, at, admin.isException() ? admin : detection);
         }
         Variable watts = answer.get(2).getVariable();
+        Variable klass = answer.get(3).getVariable();
+        int powerClass = klass instanceof Integer32 i ? PethMib.powerClass(i.getValue()) : -1;
         return new PortStatus(label, integer(label, admin) == PethMib.TRUE, PethMib.detection(integer(label, detection)),
-                OptionalDouble.empty(), watts.isException() ? OptionalDouble.empty() : OptionalDouble.of(watts.toLong()));
+                OptionalDouble.empty(), watts.isException() ? OptionalDouble.empty() : OptionalDouble.of(watts.toLong()),
+                powerClass < 0 ? OptionalInt.empty() : OptionalInt.of(powerClass));
     }
 
     @Override
@@ -141,7 +148,8 @@ public final class SnmpPoeDriver implements PoeDriver {
 
     @Override
     public String toString() {
-        return "SnmpPoeDriver[" + config.portMap().switchName() + " at " + config.address() + "]";
+        return "SnmpPoeDriver[" + config.portMap().switchName() + " at " + config.address() + ", "
+                + version() + "]";
     }
 
     private PlannedRequest set(PortAddress at, int value) {
@@ -184,25 +192,23 @@ public final class SnmpPoeDriver implements PoeDriver {
         }
         ResponseEvent<UdpAddress> event;
         try {
-            event = session.send(pdu);
+            event = session.send(pdu, resolved(label));
+        } catch (MessageException e) {
+            throw new PoeException.UnexpectedAnswer(name(), label, "cannot build the " + version() + " request to "
+                    + config.address() + ": " + SnmpConstants.mpErrorMessage(e.getSnmp4jErrorStatus()), e);
         } catch (IOException e) {
             throw new PoeException.SwitchUnreachable(name(), label, "cannot send to " + config.address(), e);
         }
         PDU answer = event.getResponse();
         if (answer == null) {
-            throw new PoeException.SwitchUnreachable(name(), label, "no answer from " + config.address() + " within "
-                    + config.timeout() + " x " + (config.retries() + 1) + " tries"
-                    + (session.isV3() ? " (wrong SNMPv3 user or keys get no authenticated answer either: "
-                    + "check the user and keys too)"
-                    : " (SNMPv2c agents also stay silent for a wrong community)"),
-                    event.getError());
+            throw noAnswer(label, event.getError());
         }
         if (answer.getType() == PDU.REPORT) {
             throw report(label, answer);
         }
         if (type == PDU.GET && answer.getErrorStatus() != PDU.noError) {
             throw new PoeException.UnexpectedAnswer(name(), label, "the agent at " + config.address()
-                    + " answered " + PDU.toErrorStatusText(answer.getErrorStatus()));
+                    + " answered " + SnmpErrors.name(answer.getErrorStatus()));
         }
         if (answer.size() != bindings.length && answer.getErrorStatus() == PDU.noError) {
             throw new PoeException.UnexpectedAnswer(name(), label, "the agent at " + config.address() + " answered "
@@ -211,17 +217,45 @@ public final class SnmpPoeDriver implements PoeDriver {
         return answer;
     }
 
-    private PoeException report(String label, PDU answer) {
-        OID reported = answer.size() > 0 ? answer.get(0).getOid().trim() : new OID();
-        for (OID auth : AUTH_REPORTS) {
-            if (reported.startsWith(auth.trim())) {
-                return new PoeException.AccessDenied(name(), label, "the agent at " + config.address()
-                        + " refused user '" + ((SnmpCredentials.Usm) config.credentials()).user() + "': report "
-                        + reported);
+    private UdpAddress resolved(String label) {
+        UdpAddress at = resolved;
+        if (at == null) {
+            try {
+                at = new UdpAddress(config.address().resolve(), config.address().port());
+            } catch (UnknownHostException e) {
+                throw new PoeException.SwitchUnreachable(name(), label, "cannot resolve the host name '"
+                        + config.address().host() + "': check the name, or the DNS server of this machine", e);
             }
+            resolved = at;
         }
-        return new PoeException.UnexpectedAnswer(name(), label, "the agent at " + config.address()
-                + " sent report " + reported);
+        return at;
+    }
+
+    private PoeException noAnswer(String label, Exception error) {
+        String tries = config.timeout() + " x " + (config.retries() + 1) + " tries";
+        Optional<PoeException> explained = session.lastReport().flatMap(r -> UsmReports.explain(r, name(), label,
+                "the agent at " + config.address(), config.credentials()));
+        if (explained.isEmpty() && config.credentials() instanceof SnmpCredentials.Usm u && u.privacy().isPresent()) {
+            explained = PrivacyProbe.diagnose(config, u, resolved, label);
+        }
+        if (explained.isPresent()) {
+            return explained.get();
+        }
+        return new PoeException.SwitchUnreachable(name(), label, "no answer from " + config.address() + " within "
+                + tries + (session.isV3() ? " (the switch is down or unreachable, or it silently drops SNMPv3 "
+                + "requests whose user, keys or protocols it does not accept)" : " (the switch is down or "
+                + "unreachable, or the community is wrong: SNMPv2c agents stay silent for a wrong community)"), error);
+    }
+
+    private PoeException report(String label, PDU answer) {
+        OID reported = answer.size() > 0 ? answer.get(0).getOid() : new OID();
+        return UsmReports.explain(reported, name(), label, "the agent at " + config.address(), config.credentials())
+                .orElseGet(() -> new PoeException.UnexpectedAnswer(name(), label, "the agent at " + config.address()
+                        + " sent report " + reported));
+    }
+
+    private String version() {
+        return config.credentials() instanceof SnmpCredentials.Usm u ? "SNMPv3 " + u.securityLevel() : "SNMPv2c";
     }
 
     private PoeException.UnknownPort unknownOnSwitch(String label, PortAddress at, Variable exception) {

@@ -2,6 +2,10 @@ package io.piha.poe.snmp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
@@ -9,83 +13,106 @@ import org.snmp4j.Snmp;
 import org.snmp4j.Target;
 import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.PduHandle;
 import org.snmp4j.mp.SnmpConstants;
-import org.snmp4j.security.AuthHMAC192SHA256;
-import org.snmp4j.security.AuthSHA;
-import org.snmp4j.security.PrivAES128;
-import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModel;
+import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
-import org.snmp4j.smi.GenericAddress;
+import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
- * One SNMP4J session with its own USM: several drivers (and simulators) in one JVM must not share the
- * global security models.
+ * One SNMP4J session with its own USM and its own protocol registry: several drivers (and simulators) in
+ * one JVM must not share the global security models. Requests go one at a time, so the REPORT an agent sends
+ * about a request (wrong digest, unknown user...) is known to belong to it, even when SNMP4J drops it
+ * unauthenticated as RFC 3412 7.2.11.b asks.
  */
 final class SnmpSession {
 
     private final Snmp snmp;
     private final Target<UdpAddress> target;
     private final boolean v3;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<OID> lastReport = new AtomicReference<>();
 
     private SnmpSession(Snmp snmp, Target<UdpAddress> target, boolean v3) {
         this.snmp = snmp;
         this.target = target;
         this.v3 = v3;
+        Snmp.ReportHandler standard = snmp.getReportHandler();
+        snmp.setReportHandler(new Snmp.ReportHandler() {
+            @Override
+            public <A extends Address> void processReport(PduHandle handle, CommandResponderEvent<A> event) {
+                PDU report = event.getPDU();
+                // engine discovery answers every first request with usmStatsUnknownEngineIDs: not a cause
+                if (report != null && report.size() > 0
+                        && !report.get(0).getOid().startsWith(SnmpConstants.usmStatsUnknownEngineIDs)) {
+                    lastReport.set(report.get(0).getOid());
+                }
+                standard.processReport(handle, event);
+            }
+        });
     }
 
     static SnmpSession open(SnmpSwitchConfig config) throws IOException {
+        SecurityProtocols protocols = UsmWords.registry();
+        USM usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv2c());
-        USM usm = new USM(SecurityProtocols.getInstance().addDefaultProtocols(),
-                new OctetString(MPv3.createLocalEngineID()), 0);
-        dispatcher.addMessageProcessingModel(new MPv3(usm));
+        dispatcher.addMessageProcessingModel(new MPv3(usm.getLocalEngineID().getValue(), null, protocols,
+                SecurityModels.getCollection(new SecurityModel[] {usm}), CounterSupport.getInstance()));
         Snmp snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping());
-        UdpAddress address = (UdpAddress) GenericAddress.parse(config.address());
-        if (address == null) {
-            snmp.close();
-            throw new IllegalArgumentException("unparseable SNMP address '" + config.address() + "'");
-        }
-        Target<UdpAddress> target;
-        if (config.credentials() instanceof SnmpCredentials.Usm u) {
-            usm.addUser(new UsmUser(new OctetString(u.user()), auth(u.auth()), new OctetString(u.authKey().reveal()),
-                    priv(u.priv()), new OctetString(u.privKey().reveal())));
-            UserTarget<UdpAddress> user = new UserTarget<>();
-            user.setSecurityName(new OctetString(u.user()));
-            user.setSecurityLevel(SecurityLevel.AUTH_PRIV);
-            user.setSecurityModel(SecurityModel.SECURITY_MODEL_USM);
-            user.setVersion(SnmpConstants.version3);
-            target = user;
-        } else {
-            SnmpCredentials.Community c = (SnmpCredentials.Community) config.credentials();
-            CommunityTarget<UdpAddress> community = new CommunityTarget<>();
-            community.setCommunity(new OctetString(c.community().reveal()));
-            community.setVersion(SnmpConstants.version2c);
-            target = community;
-        }
-        target.setAddress(address);
+        Target<UdpAddress> target = config.credentials() instanceof SnmpCredentials.Usm u ? user(usm, u)
+                : community((SnmpCredentials.Community) config.credentials());
         target.setTimeout(config.timeout().toMillis());
         target.setRetries(config.retries());
         snmp.listen();
         return new SnmpSession(snmp, target, config.credentials() instanceof SnmpCredentials.Usm);
     }
 
+    private static Target<UdpAddress> user(USM usm, SnmpCredentials.Usm u) {
+        OctetString privKey = u.privacy().map(p -> new OctetString(p.key().reveal())).orElse(null);
+        OID privOid = u.privacy().map(p -> p.protocol().snmp4j().getID()).orElse(null);
+        usm.addUser(new UsmUser(new OctetString(u.user()), u.auth().snmp4j().getID(),
+                new OctetString(u.authKey().reveal()), privOid, privKey));
+        UserTarget<UdpAddress> user = new UserTarget<>();
+        user.setSecurityName(new OctetString(u.user()));
+        user.setSecurityLevel(u.privacy().isPresent() ? SecurityLevel.AUTH_PRIV : SecurityLevel.AUTH_NOPRIV);
+        user.setSecurityModel(SecurityModel.SECURITY_MODEL_USM);
+        user.setVersion(SnmpConstants.version3);
+        return user;
+    }
+
+    private static Target<UdpAddress> community(SnmpCredentials.Community c) {
+        CommunityTarget<UdpAddress> community = new CommunityTarget<>();
+        community.setCommunity(new OctetString(c.community().reveal()));
+        community.setVersion(SnmpConstants.version2c);
+        return community;
+    }
+
     boolean isV3() {
         return v3;
     }
 
-    ResponseEvent<UdpAddress> send(PDU pdu) throws IOException {
+    /** Sends and waits; {@link #lastReport()} then tells the REPORT the agent sent about it, if any. */
+    synchronized ResponseEvent<UdpAddress> send(PDU pdu, UdpAddress to) throws IOException {
+        lastReport.set(null);
+        target.setAddress(to);
         return snmp.send(pdu, target);
+    }
+
+    /** The first variable of the last REPORT received for the last request, if the agent sent one. */
+    Optional<OID> lastReport() {
+        return Optional.ofNullable(lastReport.get());
     }
 
     void close() {
@@ -97,19 +124,5 @@ final class SnmpSession {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the SNMP session to " + target.getAddress(), e);
         }
-    }
-
-    private static OID auth(SnmpCredentials.AuthProtocol protocol) {
-        return switch (protocol) {
-            case SHA1 -> AuthSHA.ID;
-            case SHA256 -> AuthHMAC192SHA256.ID;
-        };
-    }
-
-    private static OID priv(SnmpCredentials.PrivProtocol protocol) {
-        return switch (protocol) {
-            case AES128 -> PrivAES128.ID;
-            case AES256 -> PrivAES256.ID;
-        };
     }
 }

@@ -2,14 +2,14 @@ package io.piha.poe.snmp;
 
 import io.piha.api.recovery.PortMap;
 import io.piha.poe.Pause;
+import io.piha.poe.SwitchAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where a switch is and how to talk to it. Immutable.
  *
- * @param address the agent in SNMP4J notation, e.g. {@code udp:192.168.1.2/161}
+ * @param address the agent, e.g. {@code 192.168.1.2:161}; the host is resolved at the first request
  * @param credentials community or USM user
  * @param portMap labels to {@code group.port} in {@code pethPsePortTable}
  * @param timeout how long to wait for one answer; default 2 s
@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * @param pause how the driver waits out a cycle's off time; {@link Pause#REAL} outside tests
  * @since 0.1
  */
-public record SnmpSwitchConfig(String address, SnmpCredentials credentials, PortMap portMap, Duration timeout,
+public record SnmpSwitchConfig(SwitchAddress address, SnmpCredentials credentials, PortMap portMap, Duration timeout,
                                int retries, Pause pause) {
 
     /** Default time to wait for one answer. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     /** Default number of resends. */
     public static final int DEFAULT_RETRIES = 1;
-    private static final Pattern ADDRESS = Pattern.compile("udp:[^/\\s]+/\\d{1,5}");
+    /** The SNMP agent port when an address names none. */
+    public static final int DEFAULT_PORT = 161;
 
     /** @throws IllegalArgumentException naming the bad value */
     public SnmpSwitchConfig {
@@ -33,18 +34,21 @@ public record SnmpSwitchConfig(String address, SnmpCredentials credentials, Port
         Objects.requireNonNull(portMap, "portMap");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(pause, "pause");
-        if (!ADDRESS.matcher(address).matches()) {
-            throw new IllegalArgumentException("SNMP address must look like udp:host/port, was '" + address + "'");
-        }
         if (timeout.isNegative() || timeout.isZero() || retries < 0) {
             throw new IllegalArgumentException("switch " + portMap.switchName() + ": timeout must be positive and "
                     + "retries not negative, was " + timeout + " / " + retries);
         }
     }
 
-    /** A config with the default timeout, retries and a real pause. */
+    /**
+     * A config with the default timeout, retries and a real pause.
+     *
+     * @param address {@code host}, {@code host:port} or SNMP4J's {@code udp:host/port}; port 161 by default
+     * @throws IllegalArgumentException naming a bad address
+     */
     public static SnmpSwitchConfig of(String address, SnmpCredentials credentials, PortMap portMap) {
-        return new SnmpSwitchConfig(address, credentials, portMap, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Pause.REAL);
+        return new SnmpSwitchConfig(SwitchAddress.parse(address, DEFAULT_PORT), credentials, portMap, DEFAULT_TIMEOUT,
+                DEFAULT_RETRIES, Pause.REAL);
     }
 
     /** This config with another timeout and retries. */

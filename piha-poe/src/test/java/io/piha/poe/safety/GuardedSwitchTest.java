@@ -285,10 +285,13 @@ class GuardedSwitchTest {
         GuardedSwitch dry = guard(SafetyConfig.custom().dryRun(true).build(), SafetyLedger.inMemory());
         assertThat(dry.powerCycle(cycle("haos-primary"))).isInstanceOfSatisfying(Planned.class, p ->
                 assertThat(p.requests()).extracting(Object::toString).first().asString()
-                        .isEqualTo("snmp SET " + sw.address() + " 1.3.6.1.2.1.105.1.1.1.3.1.1 = INTEGER 2 (false)"));
+                        .isEqualTo("snmp SET " + io.piha.poe.SwitchAddress.parse(sw.address(), 161)
+                                + " 1.3.6.1.2.1.105.1.1.1.3.1.1 = INTEGER 2 (false)"));
         assertThat(sw.powerHistory(PRIMARY)).isEmpty();
-        assertThat(audit).singleElement().satisfies(e -> assertThat(e.details().get("dry_run"))
-                .contains("1.3.6.1.2.1.105.1.1.1.3.1.1"));
+        assertThat(audit).singleElement().satisfies(e -> {
+            assertThat(e.details().get("dry_run")).contains("1.3.6.1.2.1.105.1.1.1.3.1.1");
+            assertThat(e.outcome()).as("a dry run is planned, not refused").isEqualTo(AuditEntry.Outcome.PLANNED);
+        });
     }
 
     @Test

@@ -53,8 +53,8 @@ final class SimulatedSwitchBench implements PoeTestBench, AutoCloseable {
     }
 
     static SnmpCredentials v3(String user, String authKey) {
-        return SnmpCredentials.usm(user, SnmpCredentials.AuthProtocol.SHA256, Secret.of(authKey),
-                SnmpCredentials.PrivProtocol.AES128, Secret.of(PRIV_KEY));
+        return SnmpCredentials.usm(user, AuthProtocol.SHA256, Secret.of(authKey),
+                PrivProtocol.AES128, Secret.of(PRIV_KEY));
     }
 
     SnmpSwitchConfig config(SnmpCredentials creds) {

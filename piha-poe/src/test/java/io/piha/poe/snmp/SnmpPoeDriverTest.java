@@ -75,13 +75,13 @@ class SnmpPoeDriverTest {
         SnmpCredentials intruder = SimulatedSwitchBench.v3("intruder", SimulatedSwitchBench.AUTH_KEY);
         try (PoeDriver driver = SnmpPoeDriver.open(bench.config(intruder).withTimeout(Duration.ofMillis(150), 0))) {
             assertThatThrownBy(() -> driver.powerOff("haos-primary"))
-                    .isInstanceOf(PoeException.SwitchUnreachable.class).hasMessageContaining("user and keys");
+                    .isInstanceOf(PoeException.SwitchUnreachable.class).hasMessageContaining("user, keys or protocols");
         }
         SnmpCredentials wrongKey = SimulatedSwitchBench.v3(SimulatedSwitchBench.USER, "wrong-auth-passphrase");
         try (PoeDriver driver = SnmpPoeDriver.open(bench.config(wrongKey).withTimeout(Duration.ofMillis(150), 0))) {
             assertThatThrownBy(() -> driver.status("haos-primary"))
                     .isInstanceOf(PoeException.SwitchUnreachable.class)
-                    .hasMessageContaining("user and keys").hasMessageNotContaining("wrong-auth-passphrase");
+                    .hasMessageContaining("user, keys or protocols").hasMessageNotContaining("wrong-auth-passphrase");
         }
     }
 
@@ -120,12 +120,13 @@ class SnmpPoeDriverTest {
 
     @Test
     void theDryRunNamesTheExactOidAndValue() {
+        String at = "127.0.0.1:" + bench.sw.udpPort();
         try (PoeDriver driver = bench.driver()) {
             assertThat(driver.plan(PowerAction.CYCLE, "haos-standby", Duration.ofSeconds(5)))
                     .extracting(Object::toString)
-                    .containsExactly("snmp SET " + bench.sw.address() + " 1.3.6.1.2.1.105.1.1.1.3.1.2 = INTEGER 2 (false)",
+                    .containsExactly("snmp SET " + at + " 1.3.6.1.2.1.105.1.1.1.3.1.2 = INTEGER 2 (false)",
                             "local WAIT PT5S",
-                            "snmp SET " + bench.sw.address() + " 1.3.6.1.2.1.105.1.1.1.3.1.2 = INTEGER 1 (true)");
+                            "snmp SET " + at + " 1.3.6.1.2.1.105.1.1.1.3.1.2 = INTEGER 1 (true)");
         }
     }
 }

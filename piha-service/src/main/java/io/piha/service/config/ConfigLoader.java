@@ -89,6 +89,23 @@ public final class ConfigLoader {
         return problems.keysRead();
     }
 
+    /**
+     * Reads one switch, given as the keys of a {@code switches} item (from a program or the command line's
+     * flags), with the file's syntax, validation and messages; values may hold {@code ${VAR}}.
+     *
+     * @param source names the keys in errors, e.g. {@code command-line flags}
+     * @throws ConfigException listing every problem
+     */
+    public SwitchConfig parseSwitch(String source, Map<String, ?> keys) {
+        JsonNode tree = YAML.valueToTree(keys);
+        ConfigProblems problems = new ConfigProblems(new Interpolation(environment));
+        SwitchConfig config = SwitchesSection.readOne(new ConfigNode("", tree, problems));
+        if (problems.count() > 0 || config == null) {
+            throw new ConfigException(source, problems.all());
+        }
+        return config;
+    }
+
     private <T> T load(String source, String yaml, Function<ConfigNode, T> reader) {
         JsonNode tree = parse(source, yaml);
         ConfigProblems problems = new ConfigProblems(new Interpolation(environment));

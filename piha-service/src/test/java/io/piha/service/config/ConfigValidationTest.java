@@ -150,7 +150,8 @@ class ConfigValidationTest {
 
         assertThat(e.problems()).extracting(ConfigProblem::toString).contains(
                 "switches[0].credentials.v3.priv_password: must be at least 8 characters (RFC 3414) (value: ******)",
-                "switches[0].credentials.v3.priv_protocol: must be one of [aes128, aes256, des] (value: rot13)",
+                "switches[0].credentials.v3.priv_protocol: unknown SNMPv3 privacy protocol 'rot13': use one of "
+                        + "[des, 3des, aes128, aes192, aes256, aes192c, aes256c], or none for authNoPriv (value: rot13)",
                 "switches[0].ports.haos-primary: an snmp port is group.port (pethPsePortTable index), e.g. 1.3 "
                         + "(value: ether3)");
         assertThat(e.getMessage()).doesNotContain("short").doesNotContain("hunter2-secret");

@@ -16,6 +16,8 @@ final class Rfc3621 {
     static final int ADMIN_ENABLE = 3;
     /** pethPsePortDetectionStatus (read-only). */
     static final int DETECTION_STATUS = 6;
+    /** pethPsePortPowerClassifications (read-only): class0(1) to class4(5). */
+    static final int POWER_CLASSIFICATIONS = 10;
     /** pethMainPseEntry: index pethMainPseGroupIndex. */
     static final OID MAIN_PSE_ENTRY = new OID("1.3.6.1.2.1.105.1.3.1.1");
     /** pethMainPsePower, watts. */

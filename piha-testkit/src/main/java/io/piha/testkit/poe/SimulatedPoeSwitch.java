@@ -15,7 +15,6 @@ import org.snmp4j.Snmp;
 import org.snmp4j.agent.CommandProcessor;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
-import org.snmp4j.agent.MOServer;
 import org.snmp4j.agent.mo.DefaultMOMutableRow2PC;
 import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
 import org.snmp4j.agent.mo.DefaultMOTable;
@@ -25,19 +24,14 @@ import org.snmp4j.agent.mo.MOMutableColumn;
 import org.snmp4j.agent.mo.MOTableIndex;
 import org.snmp4j.agent.mo.MOTableRow;
 import org.snmp4j.agent.mo.MOTableSubIndex;
-import org.snmp4j.agent.mo.snmp.StorageType;
-import org.snmp4j.agent.mo.snmp.VacmMIB;
 import org.snmp4j.agent.request.SubRequest;
-import org.snmp4j.agent.security.MutableVACM;
 import org.snmp4j.mp.MPv2c;
+import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv3;
-import org.snmp4j.security.AuthHMAC192SHA256;
-import org.snmp4j.security.PrivAES128;
-import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModel;
+import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
-import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
@@ -49,7 +43,8 @@ import org.snmp4j.PDU;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
- * An in-process PoE switch that speaks SNMP v2c and v3 (USM authPriv, SHA-256 + AES-128) on 127.0.0.1,
+ * An in-process PoE switch that speaks SNMP v2c and v3 (USM authPriv or authNoPriv, with every protocol
+ * SNMP4J implements: MD5, SHA-1, SHA-224 to SHA-512; DES, 3DES, AES-128 to AES-256) on 127.0.0.1,
  * serving a writable {@code pethPsePortTable} and the {@code pethMainPseTable} of RFC 3621.
  *
  * <p>Switching {@code pethPsePortAdminEnable} really changes the port: detection goes to
@@ -70,10 +65,9 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  */
 public final class SimulatedPoeSwitch implements AutoCloseable {
 
-    private static final OctetString READERS = new OctetString("readers");
-    private static final OctetString WRITERS = new OctetString("writers");
-    private static final OctetString ALL = new OctetString("all");
     private static final double WATTS_PER_DEVICE = 6.5;
+    /** pethPsePortPowerClassifications of a powered device: class4(5), as a Raspberry Pi PoE+ HAT reports. */
+    private static final int CLASS_4 = 5;
 
     private final SimulatedSwitchConfig config;
     private final Map<PortAddress, SimulatedPort> ports = new TreeMap<>(SimulatedPoeSwitch::compare);
@@ -92,17 +86,16 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
         register(server, portTable());
         register(server, pseTable());
 
-        USM usm = new USM(SecurityProtocols.getInstance().addDefaultProtocols(), engineId, 0);
-        config.v3User().ifPresent(u -> usm.addUser(
-                new UsmUser(new OctetString(u.name()), AuthHMAC192SHA256.ID, new OctetString(u.authKey()),
-                        PrivAES128.ID, new OctetString(u.privKey())), usm.getLocalEngineID()));
+        SecurityProtocols protocols = AgentSecurity.protocols();
+        USM usm = AgentSecurity.usm(protocols, engineId, config);
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv2c());
-        dispatcher.addMessageProcessingModel(new MPv3(usm));
+        dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols,
+                SecurityModels.getCollection(new SecurityModel[] {usm}), CounterSupport.getInstance()));
 
         CommandProcessor processor = new CommandProcessor(engineId);
         processor.addMOServer(server);
-        processor.setVacm(vacm(server, config));
+        processor.setVacm(AgentSecurity.vacm(server, config));
         processor.setCoexistenceProvider(new CommunityTable(engineId, config.readCommunity(),
                 config.writeCommunity()));
         dispatcher.addCommandResponder(processor);
@@ -229,6 +222,7 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
         PortRow row = rows.get(address);
         row.setValue(0, new Integer32(p.adminEnabled() ? Rfc3621.TRUE : Rfc3621.FALSE));
         row.setValue(1, new Integer32(Rfc3621.code(p.detection())));
+        row.setValue(2, new Integer32(p.detection() == Detection.DELIVERING_POWER ? CLASS_4 : 1));
         long powered = ports.entrySet().stream().filter(e -> e.getKey().group() == address.group())
                 .filter(e -> e.getValue().detection() == Detection.DELIVERING_POWER).count();
         ((DefaultMOMutableRow2PC) pseRows.get(address.group()))
@@ -251,6 +245,8 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
             new MOMutableColumn<Integer32>(Rfc3621.ADMIN_ENABLE, SMIConstants.SYNTAX_INTEGER,
                     MOAccessImpl.ACCESS_READ_WRITE),
             new MOColumn<Integer32>(Rfc3621.DETECTION_STATUS, SMIConstants.SYNTAX_INTEGER,
+                    MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<Integer32>(Rfc3621.POWER_CLASSIFICATIONS, SMIConstants.SYNTAX_INTEGER,
                     MOAccessImpl.ACCESS_READ_ONLY)};
         DefaultMOMutableTableModel<PortRow> model = new DefaultMOMutableTableModel<>();
         for (PortAddress address : config.ports()) {
@@ -283,25 +279,6 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
         return table;
     }
 
-    private static VacmMIB vacm(DefaultMOServer server, SimulatedSwitchConfig config) {
-        VacmMIB vacm = new VacmMIB(new MOServer[] {server});
-        vacm.addGroup(SecurityModel.SECURITY_MODEL_SNMPv2c, CommunityTable.READER, READERS, StorageType.volatile_);
-        vacm.addGroup(SecurityModel.SECURITY_MODEL_SNMPv2c, CommunityTable.WRITER, WRITERS, StorageType.volatile_);
-        vacm.addAccess(READERS, new OctetString(), SecurityModel.SECURITY_MODEL_SNMPv2c, SecurityLevel.NOAUTH_NOPRIV,
-                MutableVACM.VACM_MATCH_EXACT, ALL, new OctetString(), new OctetString(), StorageType.volatile_);
-        vacm.addAccess(WRITERS, new OctetString(), SecurityModel.SECURITY_MODEL_SNMPv2c, SecurityLevel.NOAUTH_NOPRIV,
-                MutableVACM.VACM_MATCH_EXACT, ALL, ALL, new OctetString(), StorageType.volatile_);
-        vacm.addViewTreeFamily(ALL, new OID("1.3"), new OctetString(), VacmMIB.vacmViewIncluded,
-                StorageType.volatile_);
-        config.v3User().ifPresent(user -> {
-            vacm.addGroup(SecurityModel.SECURITY_MODEL_USM, new OctetString(user.name()), WRITERS,
-                    StorageType.volatile_);
-            vacm.addAccess(WRITERS, new OctetString(), SecurityModel.SECURITY_MODEL_USM, SecurityLevel.AUTH_PRIV,
-                    MutableVACM.VACM_MATCH_EXACT, ALL, ALL, new OctetString(), StorageType.volatile_);
-        });
-        return vacm;
-    }
-
     private static void register(DefaultMOServer server, DefaultMOTable<?, ?, ?> table) {
         try {
             server.register(table, null);
@@ -322,7 +299,8 @@ public final class SimulatedPoeSwitch implements AutoCloseable {
 
         PortRow(SimulatedPoeSwitch owner, PortAddress address) {
             super(new OID(new int[] {address.group(), address.port()}),
-                    new Variable[] {new Integer32(Rfc3621.TRUE), new Integer32(Rfc3621.code(Detection.DELIVERING_POWER))});
+                    new Variable[] {new Integer32(Rfc3621.TRUE), new Integer32(Rfc3621.code(Detection.DELIVERING_POWER)),
+                        new Integer32(CLASS_4)});
             this.owner = owner;
             this.address = address;
         }

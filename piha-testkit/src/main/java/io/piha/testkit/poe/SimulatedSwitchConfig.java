@@ -5,27 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.smi.OID;
 
 /**
- * How a {@link SimulatedPoeSwitch} is set up: its ports, communities, optional SNMPv3 user and UDP port.
+ * How a {@link SimulatedPoeSwitch} is set up: its ports, communities, SNMPv3 users and UDP port.
  * Immutable; built with {@link SimulatedPoeSwitch#builder()}.
  *
  * @param ports the ports, {@code group.port}
  * @param readCommunity the v2c community with read access
  * @param writeCommunity the v2c community with read-write access
- * @param v3User the USM user (SHA-256 auth, AES-128 privacy), if any
+ * @param v3Users the USM users, each with its own protocols (any SNMP4J implements, named by their OIDs)
  * @param udpPort the UDP port on 127.0.0.1; 0 picks a free one
  * @since 0.1
  */
 public record SimulatedSwitchConfig(List<PortAddress> ports, String readCommunity, String writeCommunity,
-                                    Optional<V3User> v3User, int udpPort) {
+                                    List<V3User> v3Users, int udpPort) {
 
     /** @throws IllegalArgumentException if there are no ports or the UDP port is out of range */
     public SimulatedSwitchConfig {
         ports = List.copyOf(ports);
         Objects.requireNonNull(readCommunity, "readCommunity");
         Objects.requireNonNull(writeCommunity, "writeCommunity");
-        Objects.requireNonNull(v3User, "v3User");
+        v3Users = List.copyOf(v3Users);
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("a simulated switch needs at least one port");
         }
@@ -35,24 +38,30 @@ public record SimulatedSwitchConfig(List<PortAddress> ports, String readCommunit
     }
 
     /**
-     * A USM user of the simulator. Keys of at least 8 characters, as USM requires.
+     * A USM user of the simulator, at security level authPriv (with {@code priv}) or authNoPriv (without).
+     * Protocols are SNMP4J's OIDs ({@code AuthSHA.ID}, {@code PrivDES.ID}): the simulator is an independent
+     * peer of the driver and does not share its protocol list.
      *
      * @param name the security name
-     * @param authKey the SHA-256 authentication passphrase
-     * @param privKey the AES-128 privacy passphrase
+     * @param auth the authentication protocol, e.g. {@code AuthHMAC192SHA256.ID}
+     * @param authKey the authentication passphrase
+     * @param priv the privacy protocol, e.g. {@code PrivAES128.ID}; empty for authNoPriv
+     * @param privKey the privacy passphrase; ignored without {@code priv}
      */
-    public record V3User(String name, String authKey, String privKey) {
+    public record V3User(String name, OID auth, String authKey, Optional<OID> priv, String privKey) {
         /** @throws IllegalArgumentException if a passphrase is shorter than 8 characters */
         public V3User {
             Objects.requireNonNull(name, "name");
-            if (authKey.length() < 8 || privKey.length() < 8) {
+            Objects.requireNonNull(auth, "auth");
+            Objects.requireNonNull(priv, "priv");
+            if (authKey.length() < 8 || (priv.isPresent() && privKey.length() < 8)) {
                 throw new IllegalArgumentException("USM passphrases need at least 8 characters (user " + name + ")");
             }
         }
 
         @Override
         public String toString() {
-            return "V3User[" + name + ", keys redacted]";
+            return "V3User[" + name + ", " + auth + "/" + priv.map(OID::toString).orElse("noPriv") + ", keys redacted]";
         }
     }
 
@@ -65,7 +74,7 @@ public record SimulatedSwitchConfig(List<PortAddress> ports, String readCommunit
         private final List<PortAddress> ports = new ArrayList<>();
         private String readCommunity = "public";
         private String writeCommunity = "private";
-        private V3User v3User;
+        private final List<V3User> v3Users = new ArrayList<>();
         private int udpPort;
 
         private Builder() {
@@ -88,7 +97,18 @@ public record SimulatedSwitchConfig(List<PortAddress> ports, String readCommunit
 
         /** Adds an SNMPv3 user with authPriv access (SHA-256, AES-128). */
         public Builder v3User(String name, String authKey, String privKey) {
-            this.v3User = new V3User(name, authKey, privKey);
+            return v3User(name, AuthHMAC192SHA256.ID, authKey, PrivAES128.ID, privKey);
+        }
+
+        /** Adds an SNMPv3 user with authPriv access and the given SNMP4J protocols. */
+        public Builder v3User(String name, OID auth, String authKey, OID priv, String privKey) {
+            v3Users.add(new V3User(name, auth, authKey, Optional.of(priv), privKey));
+            return this;
+        }
+
+        /** Adds an SNMPv3 user with authNoPriv access (signed, not encrypted). */
+        public Builder v3UserWithoutPrivacy(String name, OID auth, String authKey) {
+            v3Users.add(new V3User(name, auth, authKey, Optional.empty(), ""));
             return this;
         }
 
@@ -101,7 +121,7 @@ public record SimulatedSwitchConfig(List<PortAddress> ports, String readCommunit
         /** The configuration, validated. */
         public SimulatedSwitchConfig build() {
             return new SimulatedSwitchConfig(ports.isEmpty() ? defaultPorts() : ports, readCommunity, writeCommunity,
-                    Optional.ofNullable(v3User), udpPort);
+                    v3Users, udpPort);
         }
 
         /**
