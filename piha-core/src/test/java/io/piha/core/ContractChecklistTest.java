@@ -27,7 +27,7 @@ class ContractChecklistTest {
     void leaderHeartbeatsAndStandbyStaysPassive() {
         home.advance(Duration.ofHours(2));
 
-        assertThat(home.node(PRIMARY).gate(Homes.SERVICE)).isInstanceOf(GateDecision.Leading.class);
+        assertThat(home.gate(PRIMARY)).isInstanceOf(GateDecision.Leading.class);
         assertThat(home.node(STANDBY).role()).isEqualTo(NodeRole.STANDBY);
         assertThat(home.arbiterState().phase()).isInstanceOf(Phase.Watching.class);
         assertThat(recorder.grants).hasSize(1);

@@ -35,16 +35,16 @@ class ControlPlaneFlowsTest {
     }
 
     @Test
-    @DisplayName("heartbeat failure: a hung primary that comes back after its PoE reset keeps leadership")
-    void hungPrimaryRecoversAfterPowerCycle() {
+    @DisplayName("heartbeat failure: a hung primary revived by its PoE reset boots as a standby and is promoted again")
+    void hungPrimaryRevivedByItsPowerCycleLeadsAgain() {
         Estate home = Homes.runningHome(recorder);
         home.kill(PRIMARY);
         home.advance(Duration.ofMinutes(5));
 
-        assertThat(recorder.powerActions).hasSize(1);
-        assertThat(recorder.alertCodes()).contains("host_recovered");
-        assertThat(recorder.grants).as("no new epoch: the primary recovered").hasSize(1);
-        assertThat(home.arbiterState().leader()).contains(PRIMARY);
+        assertThat(recorder.powerActions).as("one power-cycle, no fence: it is the same host").hasSize(1);
+        assertThat(recorder.lastGrant().holder()).isEqualTo(PRIMARY);
+        assertThat(recorder.lastGrant().epoch()).as("a new epoch for the restarted agent").isEqualTo(Epoch.of(2));
+        assertThat(home.actingLeaders()).as("%s", recorder.trace).containsExactly(PRIMARY);
     }
 
     @Test
@@ -92,9 +92,10 @@ class ControlPlaneFlowsTest {
         home.operator(Homes.command(CommandVerb.PROMOTE, STANDBY));
         home.advance(Duration.ofSeconds(5));
 
-        assertThat(home.actingLeaders()).containsExactly(STANDBY);
+        assertThat(home.actingLeaders()).as("%s", recorder.trace).containsExactly(STANDBY);
         assertThat(recorder.lastGrant().frozenBefore()).isTrue();
-        assertThat(recorder.lastGrant().why()).contains("overrides freeze");
+        assertThat(recorder.trace.toString()).contains("overrides the freeze, not the fencing")
+                .contains("fence haos-primary before granting ha-standby");
     }
 
     @Test
@@ -125,17 +126,37 @@ class ControlPlaneFlowsTest {
     }
 
     @Test
-    @DisplayName("PoE driver failure: no promotion without fencing")
-    void noPromotionWithoutFencing() {
+    @DisplayName("PoE driver failure: a package primary that can be neither fenced nor asked is never replaced")
+    void noPromotionWithoutFencingOfAHostWithoutLease() {
+        ArbiterPolicy policy = ArbiterPolicy.custom(Homes.SERVICE, new Topology(PRIMARY, STANDBY,
+                java.util.Map.of(PRIMARY, io.piha.api.leadership.ParticipantKind.PACKAGE))).build();
+        Estate home = Homes.runningHome(policy, EstateSettings.ofDefaults(), recorder);
+        home.recoversOnPowerCycle(PRIMARY, false);
+        home.kill(PRIMARY);
+        home.poeFailing(true);
+        home.advance(Duration.ofMinutes(10));
+
+        assertThat(recorder.grants).as("%s", recorder.trace).hasSize(1);
+        assertThat(recorder.alertCodes()).contains("poe_failed", "fencing_impossible");
+        assertThat(home.arbiterState().phase()).isInstanceOf(Phase.Blocked.class);
+    }
+
+    @Test
+    @DisplayName("PoE driver failure: an agent primary's lease is waited out, then the standby is promoted")
+    void anAgentThatCannotBeFencedIsWaitedOut() {
         Estate home = Homes.runningHome(recorder);
         home.recoversOnPowerCycle(PRIMARY, false);
         home.kill(PRIMARY);
         home.poeFailing(true);
         home.advance(Duration.ofMinutes(10));
 
-        assertThat(recorder.grants).hasSize(1);
-        assertThat(recorder.alertCodes()).contains("poe_failed", "fencing_failed");
-        assertThat(home.arbiterState().phase()).isInstanceOf(Phase.Blocked.class);
+        Recorder.Grant last = recorder.lastGrant();
+        assertThat(last.holder()).as("%s", recorder.trace).isEqualTo(STANDBY);
+        assertThat(last.why()).contains("lease ran out");
+        ArbiterPolicy p = home.policy();
+        assertThat(Duration.between(Homes.T0, last.at())).as("not before the primary's last renewal + lease + skew")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(30).plus(p.leaseWait()));
+        assertThat(home.actingLeaders()).containsExactly(STANDBY);
     }
 
     @Test
@@ -162,13 +183,13 @@ class ControlPlaneFlowsTest {
         home.repair(PRIMARY);
         home.operator(Homes.command(CommandVerb.PROMOTE, PRIMARY));
         home.advance(Duration.ofMinutes(1));
-        assertThat(home.actingLeaders()).containsExactly(PRIMARY);
+        assertThat(home.actingLeaders()).as("%s", recorder.trace).containsExactly(PRIMARY);
 
         home.recoversOnPowerCycle(PRIMARY, false);
         home.kill(PRIMARY);
         home.advance(Duration.ofMinutes(5));
 
-        assertThat(home.actingLeaders()).isEmpty();
+        assertThat(home.actingLeaders()).as("%s", recorder.trace).isEmpty();
         assertThat(home.arbiterState().phase()).isInstanceOfSatisfying(Phase.Blocked.class,
                 b -> assertThat(b.reason()).startsWith("anti-flap"));
         home.advance(Duration.ofMinutes(15));

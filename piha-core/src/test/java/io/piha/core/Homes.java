@@ -19,6 +19,8 @@ public final class Homes {
     public static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
     public static final ServiceName SERVICE = ServiceName.HOME_ASSISTANT;
 
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
     private Homes() {
     }
 
@@ -40,6 +42,7 @@ public final class Homes {
 
     /** An operator's command as {@code piha promote --target HOST} sends it: addressed, no epoch. */
     public static Command command(CommandVerb verb, HostId target) {
-        return Command.envelope(verb, "op-" + verb.wire() + "-" + target).target(target).actor("operator").build();
+        return Command.envelope(verb, "op-" + verb.wire() + "-" + target + "-" + IDS.incrementAndGet()).target(target)
+                .actor("operator").build();
     }
 }

@@ -51,18 +51,20 @@ final class InvariantChecker implements EstateObserver {
             violated(EPOCHS_INCREASE, at, "arbiter epoch went from " + before.epoch() + " to " + d.state().epoch());
         }
         for (ArbiterEffect.Publish p : d.effectsOf(ArbiterEffect.Publish.class)) {
-            if (p.message() instanceof LeadershipMessage.LeaseGranted l) {
-                granted(at, before, input, l.lease().epoch());
+            if (p.message() instanceof LeadershipMessage.LeaseGranted l && l.lease().epoch().isNewerThan(before.epoch())) {
+                granted(at, before, input, l.lease().holder(), l.lease().epoch());
             }
         }
     }
 
-    private void granted(Instant at, ArbiterState before, ArbiterInput input, Epoch epoch) {
+    private void granted(Instant at, ArbiterState before, ArbiterInput input, HostId holder, Epoch epoch) {
         if (!epoch.isNewerThan(lastGrant)) {
             violated(EPOCHS_INCREASE, at, "granted epoch " + epoch + " after " + lastGrant);
         }
         lastGrant = Epoch.max(lastGrant, epoch);
-        boolean explicit = input instanceof ArbiterInput.CommandObserved c && c.command().verb() == CommandVerb.PROMOTE;
+        boolean explicit = input instanceof ArbiterInput.CommandObserved c && c.command().verb() == CommandVerb.PROMOTE
+                || pendingGrant(before.phase()).filter(g -> !g.automatic()).isPresent()
+                || before.leader().filter(holder::equals).isPresent();
         boolean recognition = input instanceof ArbiterInput.HeartbeatObserved;
         if (before.frozen() && !explicit && !recognition) {
             violated(FROZEN_NO_AUTOMATIC_PROMOTION, at, "epoch " + epoch + " granted while frozen on " + input);
@@ -82,13 +84,29 @@ final class InvariantChecker implements EstateObserver {
                 violated(ONE_LEADER_PER_EPOCH, at, host + " and " + other + " both lead at epoch " + e);
             }
         });
-        if (after.gate(Homes.SERVICE) instanceof GateDecision.Leading l) {
+        if (after.gate(Homes.SERVICE, at) instanceof GateDecision.Leading l) {
             Epoch newest = newestDelivered.getOrDefault(host, Epoch.ZERO);
             if (l.token().epoch().isOlderThan(newest)) {
                 violated(STALE_NEVER_PASSES_GATE, at, host + " passes the gate at " + l.token().epoch()
                         + " after epoch " + newest + " reached it");
             }
         }
+    }
+
+    /** The grant a hand-over in progress will make, if the phase is one. */
+    private static java.util.Optional<io.piha.core.arbiter.Grant> pendingGrant(io.piha.core.arbiter.Phase p) {
+        if (p instanceof io.piha.core.arbiter.Phase.Demoting d) {
+            return java.util.Optional.of(d.grant());
+        } else if (p instanceof io.piha.core.arbiter.Phase.Fencing f) {
+            return java.util.Optional.of(f.grant());
+        } else if (p instanceof io.piha.core.arbiter.Phase.AwaitingLeaseExpiry w) {
+            return java.util.Optional.of(w.grant());
+        } else if (p instanceof io.piha.core.arbiter.Phase.HandingBack h) {
+            return java.util.Optional.of(h.grant());
+        } else if (p instanceof io.piha.core.arbiter.Phase.Blocked b) {
+            return b.pending();
+        }
+        return java.util.Optional.empty();
     }
 
     private void audited(Instant at, String who, Object before, Object after, boolean accepted, boolean hasAudit) {

@@ -23,11 +23,15 @@ public final class Recorder implements EstateObserver {
     public final List<ArbiterEffect.Power> powerActions = new ArrayList<>();
     public final List<Alert> alerts = new ArrayList<>();
     public final List<String> happenings = new ArrayList<>();
+    /** The timeline of every decision, for failure messages. */
+    public final Trace trace = new Trace(Homes.T0);
 
     @Override
     public void arbiterDecided(Instant at, ArbiterState before, ArbiterInput input, Decision<ArbiterState, ArbiterEffect> d) {
+        trace.arbiterDecided(at, before, input, d);
         for (ArbiterEffect e : d.effects()) {
-            if (e instanceof ArbiterEffect.Publish p && p.message() instanceof LeadershipMessage.LeaseGranted l) {
+            if (e instanceof ArbiterEffect.Publish p && p.message() instanceof LeadershipMessage.LeaseGranted l
+                    && l.lease().epoch().isNewerThan(before.epoch())) {
                 grants.add(new Grant(at, l.lease().holder(), l.lease().epoch(), before.frozen(),
                         ((io.piha.core.Verdict.Accepted) d.verdict()).summary()));
             } else if (e instanceof ArbiterEffect.Power p) {
@@ -40,7 +44,15 @@ public final class Recorder implements EstateObserver {
 
     @Override
     public void happened(Instant at, String what) {
+        trace.happened(at, what);
         happenings.add(what);
+    }
+
+    @Override
+    public void nodeDecided(Instant at, io.piha.api.leadership.HostId host, io.piha.core.node.NodeState before,
+                            io.piha.core.node.NodeInput input,
+                            Decision<io.piha.core.node.NodeState, io.piha.core.node.NodeEffect> d) {
+        trace.nodeDecided(at, host, before, input, d);
     }
 
     public List<String> alertCodes() {

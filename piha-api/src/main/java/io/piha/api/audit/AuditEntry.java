@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param actor who decided, e.g. {@code arbiter}, {@code agent:haos-standby}, an operator
  * @param action what, e.g. {@code promote}, {@code power_cycle}, {@code sync}
  * @param subject on what, e.g. {@code home-assistant}, {@code switch-1/port-3}
- * @param outcome accepted, refused or failed
+ * @param outcome accepted, refused, failed or routine
  * @param reason why, in words that name the values involved
  * @param details further fields (never secrets)
  * @since 0.1
@@ -28,7 +28,12 @@ public record AuditEntry(Instant timestamp, String actor, String action, String 
         /** The action was attempted and failed. */
         FAILED,
         /** A dry run: the action was planned, printed and recorded, and nothing was sent. */
-        PLANNED
+        PLANNED,
+        /**
+         * Accepted, and routine: a heartbeat sent or seen, a lease renewed. Kept for the record; status pages and
+         * logs summarise these (a count and the last time) rather than list them.
+         */
+        ROUTINE
     }
 
     /**

@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param actor who issued it, e.g. {@code nas} or an operator name
  * @param issuedAt when it was issued
  * @param expiresAt after this instant the command must not be executed
+ * @param confirmedOff for an operator's {@code promote}: the host the operator confirms is off (unplugged or
+ *     switched off at its socket), standing in for a fence the control plane could not do itself
  * @since 0.1
  */
 public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> target,
                       Optional<Epoch> epoch, Optional<String> reason, Optional<String> actor,
-                      Optional<Instant> issuedAt, Optional<Instant> expiresAt) {
+                      Optional<Instant> issuedAt, Optional<Instant> expiresAt, Optional<HostId> confirmedOff) {
 
     /**
      * @throws NullPointerException if any component is null
@@ -36,6 +38,7 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(confirmedOff, "confirmedOff");
         id.ifPresent(i -> {
             if (i.isBlank() || i.length() > 128) {
                 throw new IllegalArgumentException("command id must be 1-128 characters, was '" + i + "'");
@@ -50,7 +53,7 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
     /** A v1 command: the bare verb, as {@code mosquitto_pub -m promote} sends it. */
     public static Command plain(CommandVerb verb) {
         return new Command(verb, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Starts an envelope command with the given verb and id. */
@@ -61,7 +64,7 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
     /** Whether this is a bare v1 command without any envelope field. */
     public boolean isPlain() {
         return id.isEmpty() && target.isEmpty() && epoch.isEmpty() && reason.isEmpty() && actor.isEmpty()
-                && issuedAt.isEmpty() && expiresAt.isEmpty();
+                && issuedAt.isEmpty() && expiresAt.isEmpty() && confirmedOff.isEmpty();
     }
 
     /** Whether the command is addressed to {@code host}, or to no host in particular. */
@@ -76,7 +79,7 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
 
     /** A copy addressed to no host in particular. */
     public Command withoutTarget() {
-        return new Command(verb, id, Optional.empty(), epoch, reason, actor, issuedAt, expiresAt);
+        return new Command(verb, id, Optional.empty(), epoch, reason, actor, issuedAt, expiresAt, confirmedOff);
     }
 
     /** A short description for logs and audit, e.g. {@code promote#c-17->haos-standby@4}. */
@@ -98,6 +101,7 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
         private String actor;
         private Instant issuedAt;
         private Instant expiresAt;
+        private HostId confirmedOff;
 
         private Builder(CommandVerb verb, String id) {
             this.verb = Objects.requireNonNull(verb, "verb");
@@ -135,11 +139,17 @@ public record Command(CommandVerb verb, Optional<String> id, Optional<HostId> ta
             return this;
         }
 
+        /** For a promote: the operator confirms {@code host} is off, standing in for a fence. */
+        public Builder confirmedOff(HostId host) {
+            this.confirmedOff = host;
+            return this;
+        }
+
         /** Builds the command; see the record constructor for validation. */
         public Command build() {
             return new Command(verb, Optional.of(id), Optional.ofNullable(target), Optional.ofNullable(epoch),
                     Optional.ofNullable(reason), Optional.ofNullable(actor), Optional.ofNullable(issuedAt),
-                    Optional.ofNullable(expiresAt));
+                    Optional.ofNullable(expiresAt), Optional.ofNullable(confirmedOff));
         }
     }
 }

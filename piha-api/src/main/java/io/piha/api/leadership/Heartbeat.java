@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param uptime the host's uptime, if published
  * @param version the Home Assistant version, if published
  * @param epoch the epoch the sender leads at; empty for a v1 publisher
+ * @param id the sender's id of this heartbeat (SDK agents), which the arbiter's lease renewal names; empty for v1
+ *     and package publishers
+ * @param authenticated whether its signature was verified (SDK agents, when a signing key is configured)
  * @since 0.1
  */
 public record Heartbeat(HostId host, Instant timestamp, Optional<Duration> uptime,
-                        Optional<String> version, Optional<Epoch> epoch) {
+                        Optional<String> version, Optional<Epoch> epoch, Optional<String> id, boolean authenticated) {
 
     /**
      * @throws NullPointerException if any component is null
@@ -31,6 +34,7 @@ public record Heartbeat(HostId host, Instant timestamp, Optional<Duration> uptim
         Objects.requireNonNull(uptime, "uptime");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(epoch, "epoch");
+        Objects.requireNonNull(id, "id");
         uptime.ifPresent(u -> {
             if (u.isNegative()) {
                 throw new IllegalArgumentException("uptime must not be negative, was " + u);
@@ -40,12 +44,25 @@ public record Heartbeat(HostId host, Instant timestamp, Optional<Duration> uptim
 
     /** A v1 heartbeat: host and timestamp only. */
     public static Heartbeat of(HostId host, Instant timestamp) {
-        return new Heartbeat(host, timestamp, Optional.empty(), Optional.empty(), Optional.empty());
+        return new Heartbeat(host, timestamp, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                false);
     }
 
     /** A heartbeat carrying the sender's epoch. */
     public static Heartbeat of(HostId host, Instant timestamp, Epoch epoch) {
-        return new Heartbeat(host, timestamp, Optional.empty(), Optional.empty(), Optional.of(epoch));
+        return new Heartbeat(host, timestamp, Optional.empty(), Optional.empty(), Optional.of(epoch), Optional.empty(),
+                false);
+    }
+
+    /** An agent's heartbeat: its epoch and the id the arbiter's lease renewal will name. */
+    public static Heartbeat of(HostId host, Instant timestamp, Epoch epoch, String id) {
+        return new Heartbeat(host, timestamp, Optional.empty(), Optional.empty(), Optional.of(epoch), Optional.of(id),
+                false);
+    }
+
+    /** This heartbeat, marked as carrying a verified signature (for the codec). */
+    public Heartbeat asAuthenticated() {
+        return new Heartbeat(host, timestamp, uptime, version, epoch, id, true);
     }
 
     /** Age of this heartbeat at {@code now}; negative if it claims to come from the future. */

@@ -23,6 +23,11 @@ final class Announcements {
         this.now = now;
     }
 
+    /** The time these announcements are made at. */
+    Instant now() {
+        return now;
+    }
+
     ArbiterEffect event(String name, String reason) {
         return event(name, reason, Optional.empty());
     }
@@ -53,12 +58,21 @@ final class Announcements {
                 .validBetween(now, now.plus(policy.commandTtl())).build();
     }
 
-    /** A duration for people: milliseconds below ten seconds (drills run scaled), seconds above. */
+    /** A duration for people ({@link io.piha.api.Durations#format}). */
     static String human(java.time.Duration d) {
-        return d.compareTo(java.time.Duration.ofSeconds(10)) < 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
+        return io.piha.api.Durations.format(d);
     }
 
     ArbiterEffect publish(Command command) {
         return new ArbiterEffect.Publish(new LeadershipMessage.CommandIssued(policy.service(), command));
+    }
+
+    ArbiterEffect publish(LeadershipMessage message) {
+        return new ArbiterEffect.Publish(message);
+    }
+
+    /** The retained state of the service, or empty (cleared: "no leader"). */
+    ArbiterEffect state(Optional<io.piha.api.leadership.LeaderState> state) {
+        return new ArbiterEffect.Publish(new LeadershipMessage.StateChanged(policy.service(), state));
     }
 }

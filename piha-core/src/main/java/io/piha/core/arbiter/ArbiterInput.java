@@ -150,4 +150,24 @@ public sealed interface ArbiterInput {
             Objects.requireNonNull(detail, "detail");
         }
     }
+
+    /**
+     * The control plane started (fresh, or resumed from its memory): the arbiter finishes what its memory says it
+     * was doing (a fence, a grant) and republishes the lease it holds, which a broker without persistence may have
+     * lost.
+     */
+    record Started() implements ArbiterInput {
+    }
+
+    /**
+     * The control plane's connection to the broker came back. Silence during the outage is nobody's fault: the
+     * watchdog starts over, a Last Will delivered meanwhile is not believed, and the retained state and lease the
+     * broker may have lost are published again.
+     */
+    record Connected() implements ArbiterInput {
+    }
+
+    /** The control plane lost the broker: it suspects nobody until the connection is back. */
+    record Disconnected() implements ArbiterInput {
+    }
 }

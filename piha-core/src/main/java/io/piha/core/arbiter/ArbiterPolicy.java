@@ -22,12 +22,48 @@ import java.util.Objects;
  * @param maxClockSkew how far in the future a heartbeat may claim to be (default 30 s)
  * @param fencing what a failover needs before the new epoch is granted (default power-off)
  * @param actor the arbiter's name in events and audit (default {@code nas})
+ * @param safety the bounds of the grant rules: lease lifetime, waits, windows, reminders
  * @since 0.1
  */
 public record ArbiterPolicy(ServiceName service, Topology topology, Duration heartbeatTimeout, Duration recoveryWait,
                             Duration probeTimeout, Duration promotionTimeout, Duration minTimeBetweenFailovers,
                             Duration retryInterval, Duration commandTtl, Duration maxClockSkew, FencingMode fencing,
-                            String actor) {
+                            String actor, Safety safety) {
+
+    /**
+     * The bounds of the grant rules. Immutable.
+     *
+     * @param leaseDuration how long a lease renewal lasts from the holder's heartbeat it answers (default 3 min):
+     *     an agent cut off from the arbiter stops acting this long after its last renewed heartbeat, and a
+     *     holder that can be neither fenced nor acknowledged is waited out for this plus {@code maxClockSkew}
+     * @param demoteTimeout how long a planned hand-over waits for the old holder's {@code demoted}
+     *     acknowledgement before it fences it (default 15 s)
+     * @param plainCommandWindow plain v1 commands of the same verb within this window count once, so a QoS 1
+     *     redelivery (or the arbiter's own plain promote heard back) never acts twice (default 10 s)
+     * @param reminderInterval how often a stuck state repeats its CRITICAL alert (default 30 min)
+     * @param maxEpochJump a lease, heartbeat or event claiming an epoch more than this beyond the highest known is
+     *     refused as forged or corrupt (default 1,000,000)
+     * @param requireSignedAgents whether heartbeats of hosts known as agents must carry a verified signature
+     *     (on when commands must be signed)
+     */
+    public record Safety(Duration leaseDuration, Duration demoteTimeout, Duration plainCommandWindow,
+                         Duration reminderInterval, long maxEpochJump, boolean requireSignedAgents) {
+
+        /** The defaults. */
+        public static final Safety DEFAULTS = new Safety(Duration.ofMinutes(3), Duration.ofSeconds(15),
+                Duration.ofSeconds(10), Duration.ofMinutes(30), 1_000_000, false);
+
+        /** @throws IllegalArgumentException naming the setting if a value is out of range */
+        public Safety {
+            positive("leaseDuration", leaseDuration);
+            positive("demoteTimeout", demoteTimeout);
+            positive("plainCommandWindow", plainCommandWindow);
+            positive("reminderInterval", reminderInterval);
+            if (maxEpochJump < 1) {
+                throw new IllegalArgumentException("maxEpochJump must be at least 1, was " + maxEpochJump);
+            }
+        }
+    }
 
     /** Contract v1: the leader is missing after 90 s without a heartbeat ({@link ContractTimings}). */
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = ContractTimings.DEFAULT_HEARTBEAT_TIMEOUT;
@@ -64,6 +100,7 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
         positive("retryInterval", retryInterval);
         positive("commandTtl", commandTtl);
         positive("maxClockSkew", maxClockSkew);
+        Objects.requireNonNull(safety, "safety");
         if (actor.isBlank()) {
             throw new IllegalArgumentException("actor must not be blank");
         }
@@ -91,6 +128,11 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
         return heartbeatTimeout.plus(recoveryWait);
     }
 
+    /** How long a holder that can be neither fenced nor acknowledged is waited out: its lease plus the skew bound. */
+    public Duration leaseWait() {
+        return safety.leaseDuration().plus(maxClockSkew);
+    }
+
     /** Builds an {@link ArbiterPolicy}. Not thread-safe; {@link #build()} validates and copies. */
     public static final class Builder {
         private final ServiceName service;
@@ -105,6 +147,7 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
         private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
         private FencingMode fencing = DEFAULT_FENCING;
         private String actor = DEFAULT_ACTOR;
+        private Safety safety = Safety.DEFAULTS;
 
         private Builder(ServiceName service, Topology topology) {
             this.service = service;
@@ -172,6 +215,26 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
             return this;
         }
 
+        /** See {@link ArbiterPolicy#safety()}. */
+        public Builder safety(Safety value) {
+            this.safety = value;
+            return this;
+        }
+
+        /** See {@link Safety#leaseDuration()}. */
+        public Builder leaseDuration(Duration d) {
+            this.safety = new Safety(d, safety.demoteTimeout(), safety.plainCommandWindow(), safety.reminderInterval(),
+                    safety.maxEpochJump(), safety.requireSignedAgents());
+            return this;
+        }
+
+        /** See {@link Safety#demoteTimeout()}. */
+        public Builder demoteTimeout(Duration d) {
+            this.safety = new Safety(safety.leaseDuration(), d, safety.plainCommandWindow(), safety.reminderInterval(),
+                    safety.maxEpochJump(), safety.requireSignedAgents());
+            return this;
+        }
+
         /** See {@link ArbiterPolicy#actor()}. */
         public Builder actor(String name) {
             this.actor = name;
@@ -185,7 +248,7 @@ public record ArbiterPolicy(ServiceName service, Topology topology, Duration hea
          */
         public ArbiterPolicy build() {
             return new ArbiterPolicy(service, topology, heartbeatTimeout, recoveryWait, probeTimeout, promotionTimeout,
-                    minTimeBetweenFailovers, retryInterval, commandTtl, maxClockSkew, fencing, actor);
+                    minTimeBetweenFailovers, retryInterval, commandTtl, maxClockSkew, fencing, actor, safety);
         }
     }
 }

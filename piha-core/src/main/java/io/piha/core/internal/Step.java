@@ -69,6 +69,16 @@ public final class Step<S, E> {
     }
 
     /**
+     * Accepts a routine input (a heartbeat sent or seen, a lease renewed): audited as
+     * {@link AuditEntry.Outcome#ROUTINE}, which readers summarise instead of listing.
+     */
+    public Decision<S, E> routine(S after, String action, String summary, List<? extends E> effects) {
+        List<E> out = new ArrayList<>(effects);
+        out.add(audit(action, AuditEntry.Outcome.ROUTINE, summary, after));
+        return new Decision<>(after, out, new Verdict.Accepted(summary));
+    }
+
+    /**
      * Acknowledges an input that changes nothing and needs no record, such as a tick with nothing due.
      * The state must be unchanged: anything that changes state goes through {@code accept}.
      */

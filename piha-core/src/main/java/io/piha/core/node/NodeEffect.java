@@ -2,6 +2,7 @@ package io.piha.core.node;
 
 import io.piha.api.audit.AuditEntry;
 import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipEvent;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import java.util.Objects;
 public sealed interface NodeEffect {
 
     /**
-     * Start (or continue, at a new epoch) serving: enable automations and heartbeat at {@code epoch}.
+     * Start leading (or continue, at a new epoch): heartbeat at {@code epoch} every interval, sending
+     * {@link NodeInput.HeartbeatDue} to the machine; it acts once {@link Activate} says so.
      *
      * @param epoch the epoch to heartbeat with
      */
@@ -26,7 +28,7 @@ public sealed interface NodeEffect {
     }
 
     /**
-     * Stop serving at once: stop heartbeats, disable automations.
+     * Stop leading at once: stop heartbeats, disable automations.
      *
      * @param reason why, e.g. {@code demoted} or {@code fenced by epoch 7}
      */
@@ -34,6 +36,43 @@ public sealed interface NodeEffect {
         /** @throws NullPointerException if the reason is null */
         public ReleaseLeadership {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Start acting: the lease is valid (or there is no arbiter to grant one); enable automations.
+     *
+     * @param epoch the epoch it acts under, its fencing token
+     */
+    record Activate(Epoch epoch) implements NodeEffect {
+        /** @throws NullPointerException if the epoch is null */
+        public Activate {
+            Objects.requireNonNull(epoch, "epoch");
+        }
+    }
+
+    /**
+     * Stop acting but keep leading: the lease ran out without renewal (the arbiter is unreachable or considers
+     * this node gone); disable automations and keep heartbeating, so a renewal can reactivate it.
+     *
+     * @param reason why
+     */
+    record Suspend(String reason) implements NodeEffect {
+        /** @throws NullPointerException if the reason is null */
+        public Suspend {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Publish this heartbeat (retained).
+     *
+     * @param heartbeat the heartbeat, with its id
+     */
+    record PublishHeartbeat(Heartbeat heartbeat) implements NodeEffect {
+        /** @throws NullPointerException if the heartbeat is null */
+        public PublishHeartbeat {
+            Objects.requireNonNull(heartbeat, "heartbeat");
         }
     }
 

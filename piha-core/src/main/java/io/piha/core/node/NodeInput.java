@@ -78,4 +78,12 @@ public sealed interface NodeInput {
             Objects.requireNonNull(heartbeat, "heartbeat");
         }
     }
+
+    /** The heartbeat timer fired: a leader publishes its next heartbeat. */
+    record HeartbeatDue() implements NodeInput {
+    }
+
+    /** Time passed; the edge sends one at least at {@link NodeMachine#nextWakeUp}, when the lease runs out. */
+    record Tick() implements NodeInput {
+    }
 }

@@ -8,6 +8,7 @@ import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.Lease;
 import io.piha.core.Decision;
+import io.piha.core.Verdict;
 import io.piha.core.internal.Step;
 import java.time.Instant;
 import java.util.List;
@@ -16,16 +17,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The node's leadership decisions: {@code (state, input, now) -> (state', effects)}. Pure and
- * thread-safe; the edge feeds it inputs from the bus and carries out the effects.
+ * The node's leadership decisions: {@code (state, input, now) -> (state', effects)}. Pure and thread-safe; the edge
+ * feeds it inputs from the bus and its timers, and carries out the effects. {@code now} is the node's own clock,
+ * which never has to agree with the arbiter's: order comes from epochs and ids.
  *
  * <p>The rules, from contract v1 plus the SDK's fencing:
  * <ul>
- *   <li>A promote is taken only with an epoch newer than any seen (or equal to a lease granted to this
- *       node), only if addressed to this node or to no one, and not after its expiry. Without an epoch it
- *       is refused unless {@link NodePolicy#requireGrantedEpoch()} is off.</li>
+ *   <li>A promote is taken only with an epoch newer than any seen (or equal to a lease granted to this node), only
+ *       if addressed to this node or to no one. Without an epoch it is refused unless
+ *       {@link NodePolicy#requireGrantedEpoch()} is off. A command id seen before is a redelivery: dropped.</li>
+ *   <li>A promoted node leads (heartbeats) at once but acts only while its lease is valid: the arbiter renews it
+ *       in answer to a heartbeat, and the lease lasts its lifetime from when that heartbeat was sent. When it runs
+ *       out the node stops acting and goes on heartbeating, so a renewal can bring it back. Without the SDK's
+ *       arbiter there are no leases and a leader acts from the promote on.</li>
  *   <li>While the service is in {@code maintenance}, only a promote addressed to this node is taken.</li>
- *   <li>An explicit promote passes a freeze: freeze stops automatic promotion, which is the arbiter's.</li>
  *   <li>A leader that sees a newer epoch held by another host stops at once (fencing).</li>
  *   <li>Anything refused leaves the state unchanged and is audited with the reason.</li>
  * </ul>
@@ -46,6 +51,11 @@ public final class NodeMachine {
         return policy;
     }
 
+    /** When the edge must send the next {@link NodeInput.Tick} at the latest: when an acting node's lease runs out. */
+    public Optional<Instant> nextWakeUp(NodeState state) {
+        return state.active() ? state.leaseUntil() : Optional.empty();
+    }
+
     /** Decides one input. */
     public Decision<NodeState, NodeEffect> decide(NodeState state, NodeInput input, Instant now) {
         Objects.requireNonNull(state, "state");
@@ -63,16 +73,28 @@ public final class NodeMachine {
             return onLease(step, l.lease());
         } else if (input instanceof NodeInput.HeartbeatObserved h) {
             return onHeartbeat(step, h.heartbeat());
+        } else if (input instanceof NodeInput.HeartbeatDue) {
+            return onHeartbeatDue(step);
+        } else if (input instanceof NodeInput.Tick) {
+            return onTick(step);
         }
         throw new IllegalArgumentException("unknown node input " + input);
     }
 
     private Decision<NodeState, NodeEffect> onCommand(Step<NodeState, NodeEffect> step, Command c) {
         NodeState s = step.before();
-        boolean notForMe = !c.concerns(s.self());
-        if (notForMe || c.isExpiredAt(step.now())) {
-            String why = notForMe ? "command " + c.describe() + " is addressed to " + c.target().orElseThrow()
-                    : "command " + c.describe() + " expired at " + c.expiresAt().orElseThrow();
+        if (c.id().filter(s.seenCommands()::contains).isPresent()) {
+            return step.reject(c.verb().wire(), "duplicate: command " + c.describe() + " was already decided");
+        }
+        Decision<NodeState, NodeEffect> d = decideCommand(step, c);
+        return c.id().filter(id -> d.accepted())
+                .map(id -> new Decision<>(d.state().withSeenCommand(id), d.effects(), d.verdict())).orElse(d);
+    }
+
+    private Decision<NodeState, NodeEffect> decideCommand(Step<NodeState, NodeEffect> step, Command c) {
+        NodeState s = step.before();
+        if (!c.concerns(s.self())) {
+            String why = "command " + c.describe() + " is addressed to " + c.target().orElseThrow();
             Optional<Epoch> newer = c.epoch().filter(e -> e.isNewerThan(s.highestEpoch()));
             // Not ours to execute, but proof that a newer epoch was granted: a leader must stop.
             return newer.isPresent()
@@ -91,23 +113,17 @@ public final class NodeMachine {
         // Refused or not, the command proves that this epoch was granted: never forget it.
         if (!d.accepted()) {
             return fenceIfOutdated(step, s.withHighestEpoch(newer.get()), newer.get(),
-                    "refused command " + c.describe() + " (" + ((io.piha.core.Verdict.Rejected) d.verdict()).reason() + ")");
+                    "refused command " + c.describe() + " (" + ((Verdict.Rejected) d.verdict()).reason() + ")");
         }
         return new Decision<>(d.state().withHighestEpoch(newer.get()), d.effects(), d.verdict());
     }
 
     private Decision<NodeState, NodeEffect> byVerb(Step<NodeState, NodeEffect> step, Command c) {
-        switch (c.verb()) {
-            case PROMOTE:
-                return onPromote(step, c);
-            case DEMOTE:
-                return onDemote(step, c);
-            case FREEZE:
-            case THAW:
-                return onFreeze(step, c);
-            default:
-                throw new IllegalStateException("unhandled verb " + c.verb());
-        }
+        return switch (c.verb()) {
+            case PROMOTE -> onPromote(step, c);
+            case DEMOTE -> onDemote(step, c);
+            case FREEZE, THAW -> onFreeze(step, c);
+        };
     }
 
     private Decision<NodeState, NodeEffect> onPromote(Step<NodeState, NodeEffect> step, Command c) {
@@ -124,11 +140,16 @@ public final class NodeMachine {
                     + " v1 accepts promote only when state is empty or standby");
         }
         Epoch epoch = granted.get();
-        NodeState after = s.withHighestEpoch(epoch).withRole(NodeRole.LEADER, Optional.of(epoch));
-        LeadershipEvent ack = event(step.now(), LeadershipEvent.PROMOTED, c)
-                .withNewLeader(s.self()).withEpoch(epoch);
-        return step.accept(after, "promote", "promoted " + s.self() + " at epoch " + epoch + c.reason().map(r -> " (" + r + ")").orElse(""), List.of(new NodeEffect.TakeLeadership(epoch),
-                new NodeEffect.PublishState(LeaderState.LEADER),
+        NodeState leading = s.withHighestEpoch(epoch).withRole(NodeRole.LEADER, Optional.of(epoch));
+        LeadershipEvent ack = event(step.now(), LeadershipEvent.PROMOTED, c).withNewLeader(s.self()).withEpoch(epoch);
+        String why = "promoted " + s.self() + " at epoch " + epoch + c.reason().map(r -> " (" + r + ")").orElse("");
+        if (!policy.requireGrantedEpoch()) {
+            return step.accept(leading.acting(true, Optional.empty()), "promote", why + "; no arbiter: acting at once",
+                    List.of(new NodeEffect.TakeLeadership(epoch), new NodeEffect.Activate(epoch),
+                            new NodeEffect.PublishState(LeaderState.LEADER), new NodeEffect.PublishEvent(ack)));
+        }
+        return step.accept(leading, "promote", why + "; acting once the arbiter renews its lease", List.of(
+                new NodeEffect.TakeLeadership(epoch), new NodeEffect.PublishState(LeaderState.LEADER),
                 new NodeEffect.PublishEvent(ack)));
     }
 
@@ -166,9 +187,9 @@ public final class NodeMachine {
         }
         NodeState after = s.withRole(NodeRole.STANDBY, Optional.empty());
         LeadershipEvent ack = event(step.now(), LeadershipEvent.DEMOTED, c).withEpoch(s.leadingAt().orElseThrow());
-        return step.accept(after, "demote", "demoted " + s.self() + " from epoch " + s.leadingAt().orElseThrow(), List.of(new NodeEffect.ReleaseLeadership("demoted"),
-                new NodeEffect.PublishState(LeaderState.STANDBY),
-                new NodeEffect.PublishEvent(ack)));
+        return step.accept(after, "demote", "demoted " + s.self() + " from epoch " + s.leadingAt().orElseThrow(),
+                List.of(new NodeEffect.ReleaseLeadership("demoted"), new NodeEffect.PublishState(LeaderState.STANDBY),
+                        new NodeEffect.PublishEvent(ack)));
     }
 
     private Decision<NodeState, NodeEffect> onFreeze(Step<NodeState, NodeEffect> step, Command c) {
@@ -178,7 +199,8 @@ public final class NodeMachine {
             return step.reject(c.verb().wire(), "duplicate: already " + (freeze ? "frozen" : "thawed"));
         }
         String name = freeze ? LeadershipEvent.FROZEN : LeadershipEvent.THAWED;
-        return step.accept(s.withFrozen(freeze), c.verb().wire(), name, List.of(new NodeEffect.PublishEvent(event(step.now(), name, c))));
+        return step.accept(s.withFrozen(freeze), c.verb().wire(), name,
+                List.of(new NodeEffect.PublishEvent(event(step.now(), name, c))));
     }
 
     private Decision<NodeState, NodeEffect> onState(Step<NodeState, NodeEffect> step, Optional<LeaderState> announced) {
@@ -200,16 +222,68 @@ public final class NodeMachine {
         if (lease.epoch().isOlderThan(s.highestEpoch())) {
             return step.reject("observe_lease", "stale lease at epoch " + lease.epoch() + " < " + s.highestEpoch());
         }
+        NodeState after = s.withLease(lease);
+        if (s.role() == NodeRole.LEADER && lease.holder().equals(s.self())) {
+            if (lease.epoch().isNewerThan(s.leadingAt().orElseThrow())) {
+                NodeState regranted = after.withRole(NodeRole.LEADER, Optional.of(lease.epoch()));
+                return step.accept(regranted, "observe_lease", s.self() + " re-granted at epoch " + lease.epoch(),
+                        List.of(new NodeEffect.TakeLeadership(lease.epoch())));
+            }
+            if (lease.epoch().equals(s.leadingAt().orElseThrow()) && lease.renews().isPresent()) {
+                return renew(step, after, lease);
+            }
+        }
         if (s.lease().filter(lease::equals).isPresent()) {
             return step.reject("observe_lease", "duplicate lease " + lease.holder() + "@" + lease.epoch());
         }
-        NodeState after = s.withLease(lease);
-        if (s.role() == NodeRole.LEADER && lease.holder().equals(s.self())
-                && lease.epoch().isNewerThan(s.leadingAt().orElseThrow())) {
-            NodeState regranted = after.withRole(NodeRole.LEADER, Optional.of(lease.epoch()));
-            return step.accept(regranted, "observe_lease", s.self() + " re-granted at epoch " + lease.epoch(), List.of(new NodeEffect.TakeLeadership(lease.epoch())));
+        if (!lease.epoch().isNewerThan(s.highestEpoch())) {
+            return step.routine(after, "observe_lease", "lease of " + lease.holder() + " at epoch " + lease.epoch(), List.of());
         }
         return fenceIfOutdated(step, after, lease.epoch(), "lease of " + lease.holder());
+    }
+
+    /** A renewal answering one of this leader's heartbeats: valid for its lifetime from that heartbeat's sending. */
+    private Decision<NodeState, NodeEffect> renew(Step<NodeState, NodeEffect> step, NodeState after, Lease lease) {
+        NodeState s = step.before();
+        Optional<Instant> sentAt = s.sentAt(lease.renews().get());
+        if (sentAt.isEmpty() || lease.validFor().isEmpty()) {
+            return step.reject("renew", "lease renewal answers heartbeat " + lease.renews().get()
+                    + (sentAt.isEmpty() ? ", which is not one of the newest this run sent" : " but has no lifetime"));
+        }
+        Instant until = sentAt.get().plus(lease.validFor().get());
+        Instant newest = s.leaseUntil().filter(u -> u.isAfter(until)).orElse(until);
+        if (!newest.isAfter(step.now())) {
+            return step.reject("renew", "renewal of heartbeat " + lease.renews().get() + " came after its lifetime ("
+                    + until + "); still not acting");
+        }
+        Epoch epoch = s.leadingAt().orElseThrow();
+        if (s.active()) {
+            return step.routine(after.acting(true, Optional.of(newest)), "renew", "lease at epoch " + epoch
+                    + " valid until " + newest, List.of());
+        }
+        return step.accept(after.acting(true, Optional.of(newest)), "activate", s.self() + " acts at epoch " + epoch
+                + ": lease valid until " + newest, List.of(new NodeEffect.Activate(epoch)));
+    }
+
+    private Decision<NodeState, NodeEffect> onHeartbeatDue(Step<NodeState, NodeEffect> step) {
+        NodeState s = step.before();
+        if (s.role() != NodeRole.LEADER) {
+            return step.unchanged("not leading: no heartbeat");
+        }
+        String id = s.heartbeatId(s.nextHeartbeat());
+        Heartbeat hb = Heartbeat.of(s.self(), step.now(), s.leadingAt().orElseThrow(), id);
+        return step.routine(s.withSent(id, step.now()), "heartbeat", "heartbeat " + id + " at epoch "
+                + s.leadingAt().orElseThrow(), List.of(new NodeEffect.PublishHeartbeat(hb)));
+    }
+
+    private Decision<NodeState, NodeEffect> onTick(Step<NodeState, NodeEffect> step) {
+        NodeState s = step.before();
+        if (!s.active() || s.leaseUntil().filter(u -> !step.now().isBefore(u)).isEmpty()) {
+            return step.unchanged("nothing due");
+        }
+        String why = "lease at epoch " + s.leadingAt().orElseThrow() + " ran out at " + s.leaseUntil().get()
+                + " without renewal: stops acting, keeps heartbeating";
+        return step.accept(s.acting(false, s.leaseUntil()), "suspend", why, List.of(new NodeEffect.Suspend(why)));
     }
 
     private Decision<NodeState, NodeEffect> onHeartbeat(Step<NodeState, NodeEffect> step, Heartbeat hb) {
@@ -225,13 +299,15 @@ public final class NodeMachine {
         return fenceIfOutdated(step, s.withHighestEpoch(e), e, "heartbeat of " + hb.host());
     }
 
-    private Decision<NodeState, NodeEffect> fenceIfOutdated(Step<NodeState, NodeEffect> step, NodeState after, Epoch seen, String source) {
+    private Decision<NodeState, NodeEffect> fenceIfOutdated(Step<NodeState, NodeEffect> step, NodeState after, Epoch seen,
+                                                           String source) {
         NodeState s = step.before();
         if (s.role() == NodeRole.LEADER && seen.isNewerThan(s.leadingAt().orElseThrow())) {
             String why = "fenced by epoch " + seen + " (" + source + ")";
             LeadershipEvent ev = LeadershipEvent.of(step.now(), LeadershipEvent.DEMOTED, s.self().value())
                     .withReason("fenced").withEpoch(seen);
-            return step.accept(after.withRole(NodeRole.STANDBY, Optional.empty()), "fence", why, List.of(new NodeEffect.ReleaseLeadership(why), new NodeEffect.PublishEvent(ev)));
+            return step.accept(after.withRole(NodeRole.STANDBY, Optional.empty()), "fence", why,
+                    List.of(new NodeEffect.ReleaseLeadership(why), new NodeEffect.PublishEvent(ev)));
         }
         return step.accept(after, "observe_epoch", "epoch " + after.highestEpoch() + " from " + source);
     }
@@ -242,7 +318,7 @@ public final class NodeMachine {
     }
 
     private static Map<String, String> auditDetails(NodeState s) {
-        return Map.of("role", s.role().name(), "epoch", s.highestEpoch().toString());
+        return Map.of("role", s.role().name(), "epoch", s.highestEpoch().toString(), "active", Boolean.toString(s.active()));
     }
 
     private static String wire(Optional<LeaderState> s) {

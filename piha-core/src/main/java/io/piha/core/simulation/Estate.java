@@ -2,7 +2,6 @@ package io.piha.core.simulation;
 
 import io.piha.api.health.ProbeResult;
 import io.piha.api.leadership.Command;
-import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.ServiceName;
@@ -90,20 +89,30 @@ public final class Estate {
         return host(host).node;
     }
 
+    /** What the host's agent gate answers now, by the host's own clock. */
+    public io.piha.api.leadership.GateDecision gate(HostId host) {
+        SimulatedHost h = host(host);
+        return h.node.gate(policy.service(), nodeNow(h));
+    }
+
     /** Whether the host's Home Assistant answers (powered and process up). */
     public boolean answers(HostId host) {
         return host(host).answers();
     }
 
-    /** The hosts whose agent currently acts as leader (role leader, whatever its epoch). */
+    /** The hosts whose agent currently acts (automations on: leading with a valid lease), by each host's clock. */
     public List<HostId> actingLeaders() {
         List<HostId> out = new ArrayList<>();
         hosts.values().forEach(h -> {
-            if (h.answers() && h.node.leadingAt().isPresent()) {
+            if (h.answers() && h.node.mayActAt(nodeNow(h))) {
                 out.add(h.id);
             }
         });
         return out;
+    }
+
+    private Instant nodeNow(SimulatedHost h) {
+        return now.plus(h.clockOffset);
     }
 
     /** Lets simulated time pass, carrying out everything due. */
@@ -161,10 +170,11 @@ public final class Estate {
     /** Restarts the control plane from its persisted state (leader, epoch, freeze, failover history). */
     public void restartArbiter() {
         ArbiterState s = arbiterState;
-        arbiterState = ArbiterState.resume(s.leader(), s.epoch(), s.frozen(), s.lastFailover(), s.commandSeq(), now);
+        arbiterState = ArbiterState.resume(s.leader(), s.epoch(), s.frozen(), s.lastFailover(), s.commandSeq(), s.hosts(),
+                ArbiterState.durablePhase(s.phase()), now);
         happened("control plane restarted (resumes epoch " + s.epoch() + ")");
+        decideArbiter(new ArbiterInput.Started());
         retained.values().forEach(m -> schedule(delay(), () -> toArbiter(m)));
-        wakeArbiter();
     }
 
     /** Restarts a host's agent (Home Assistant keeps running); it never reclaims leadership by itself. */
@@ -227,7 +237,8 @@ public final class Estate {
 
     private void decideNode(SimulatedHost h, NodeInput input) {
         NodeState before = h.node;
-        Decision<NodeState, NodeEffect> d = machines.get(h.id).decide(before, input, now);
+        NodeMachine machine = machines.get(h.id);
+        Decision<NodeState, NodeEffect> d = machine.decide(before, input, nodeNow(h));
         h.node = d.state();
         observers.forEach(o -> o.nodeDecided(now, h.id, before, input, d));
         for (NodeEffect e : d.effects()) {
@@ -236,12 +247,29 @@ public final class Estate {
             } else if (e instanceof NodeEffect.ReleaseLeadership) {
                 h.heartbeating = false;
                 h.heartbeatGeneration++;
+            } else if (e instanceof NodeEffect.PublishHeartbeat hb) {
+                broadcast(new LeadershipMessage.HeartbeatPublished(policy.service(), hb.heartbeat()));
             } else if (e instanceof NodeEffect.PublishState s) {
                 broadcast(new LeadershipMessage.StateChanged(policy.service(), Optional.of(s.state())));
             } else if (e instanceof NodeEffect.PublishEvent ev) {
                 broadcast(new LeadershipMessage.EventRecorded(policy.service(), ev.event()));
             }
         }
+        if (d.state().active() && !before.active() || !d.state().leaseUntil().equals(before.leaseUntil())) {
+            wakeNode(h);
+        }
+    }
+
+    private void wakeNode(SimulatedHost h) {
+        long generation = h.heartbeatGeneration;
+        machines.get(h.id).nextWakeUp(h.node).ifPresent(at -> {
+            Instant simAt = at.minus(h.clockOffset);
+            schedule(simAt.isAfter(now) ? Duration.between(now, simAt) : Duration.ZERO, () -> {
+                if (h.answers() && h.heartbeatGeneration == generation) {
+                    decideNode(h, new NodeInput.Tick());
+                }
+            });
+        });
     }
 
     private void startHeartbeats(SimulatedHost h) {
@@ -254,8 +282,7 @@ public final class Estate {
         if (h.heartbeatGeneration != generation || !h.heartbeating || !h.answers()) {
             return;
         }
-        h.node.leadingAt().ifPresent(epoch -> broadcast(new LeadershipMessage.HeartbeatPublished(policy.service(),
-                Heartbeat.of(h.id, now.plus(h.clockOffset), epoch))));
+        decideNode(h, new NodeInput.HeartbeatDue());
         schedule(settings.heartbeatInterval(), () -> heartbeat(h, generation));
     }
 

@@ -36,6 +36,15 @@ class NodeMachineTest {
         return decide(NodeState.startingUp(STANDBY), new NodeInput.CommandReceived(promote(epoch))).state();
     }
 
+    /** A leader whose first heartbeat (sent at T0) the arbiter answered with a lease valid 90 s. */
+    private NodeState actingAt(long epoch) {
+        Decision<NodeState, NodeEffect> hb = decide(leaderAt(epoch), new NodeInput.HeartbeatDue());
+        String id = hb.effectsOf(NodeEffect.PublishHeartbeat.class).get(0).heartbeat().id().orElseThrow();
+        return decide(hb.state(), new NodeInput.LeaseObserved(Lease.renewal(STANDBY, Epoch.of(epoch), T0, LEASE, id))).state();
+    }
+
+    private static final java.time.Duration LEASE = java.time.Duration.ofSeconds(90);
+
     private static void assertRejected(Decision<NodeState, NodeEffect> d, NodeState before, String reasonPart) {
         assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Rejected.class,
                 r -> assertThat(r.reason()).contains(reasonPart));
@@ -53,7 +62,59 @@ class NodeMachineTest {
         assertThat(d.effectsOf(NodeEffect.PublishState.class)).containsExactly(new NodeEffect.PublishState(LeaderState.LEADER));
         assertThat(d.effectsOf(NodeEffect.PublishEvent.class)).singleElement()
                 .satisfies(e -> assertThat(e.event().commandId()).contains("c-3"));
-        assertThat(d.state().gate(SERVICE)).isInstanceOf(GateDecision.Leading.class);
+        assertThat(d.state().gate(SERVICE, T0)).as("it leads, but acts only once its lease is renewed")
+                .isInstanceOfSatisfying(GateDecision.NotLeading.class, n -> assertThat(n.reason()).contains("no valid lease"));
+        assertThat(d.effectsOf(NodeEffect.Activate.class)).isEmpty();
+    }
+
+    @Test
+    void aLeaderActsOnlyWhileTheArbitersRenewalOfItsHeartbeatIsValid() {
+        Decision<NodeState, NodeEffect> hb = decide(leaderAt(3), new NodeInput.HeartbeatDue());
+        var sent = hb.effectsOf(NodeEffect.PublishHeartbeat.class).get(0).heartbeat();
+        assertThat(sent.epoch()).contains(Epoch.of(3));
+        assertThat(sent.id()).hasValueSatisfying(id -> assertThat(id).startsWith("ha-standby-"));
+
+        Decision<NodeState, NodeEffect> renewed = machine.decide(hb.state(), new NodeInput.LeaseObserved(
+                Lease.renewal(STANDBY, Epoch.of(3), T0, LEASE, sent.id().get())), T0.plusSeconds(2));
+
+        assertThat(renewed.effectsOf(NodeEffect.Activate.class)).containsExactly(new NodeEffect.Activate(Epoch.of(3)));
+        assertThat(renewed.state().gate(SERVICE, T0.plusSeconds(89))).isInstanceOf(GateDecision.Leading.class);
+        assertThat(renewed.state().gate(SERVICE, T0.plusSeconds(90))).as("the lifetime counts from the heartbeat's sending")
+                .isInstanceOf(GateDecision.NotLeading.class);
+        assertThat(machine.nextWakeUp(renewed.state())).contains(T0.plusSeconds(90));
+        Decision<NodeState, NodeEffect> expired = machine.decide(renewed.state(), new NodeInput.Tick(), T0.plusSeconds(90));
+        assertThat(expired.effects()).first().isInstanceOf(NodeEffect.Suspend.class);
+        assertThat(expired.state().role()).as("still leads and heartbeats, so a renewal can bring it back")
+                .isEqualTo(NodeRole.LEADER);
+        assertThat(expired.state().active()).isFalse();
+    }
+
+    @Test
+    void aRenewalDelayedOnTheWayNeverExtendsTheLeaseBeyondItsHeartbeat() {
+        Decision<NodeState, NodeEffect> hb = decide(leaderAt(3), new NodeInput.HeartbeatDue());
+        String id = hb.effectsOf(NodeEffect.PublishHeartbeat.class).get(0).heartbeat().id().orElseThrow();
+
+        Decision<NodeState, NodeEffect> late = machine.decide(hb.state(), new NodeInput.LeaseObserved(
+                Lease.renewal(STANDBY, Epoch.of(3), T0, LEASE, id)), T0.plusSeconds(100));
+
+        assertRejected(late, hb.state(), "came after its lifetime");
+    }
+
+    @Test
+    void aRenewalOfAHeartbeatThisRunNeverSentIsRefused() {
+        NodeState s = leaderAt(3);
+        Lease oldRun = Lease.renewal(STANDBY, Epoch.of(3), T0, LEASE, "ha-standby-earlier-run-7");
+        assertRejected(decide(s, new NodeInput.LeaseObserved(oldRun)), s, "not one of the newest this run sent");
+    }
+
+    @Test
+    void aRedeliveredCommandIdIsDecidedOnce() {
+        NodeState s = leaderAt(5);
+        Command demote = Command.envelope(CommandVerb.DEMOTE, "d-1").target(STANDBY).epoch(Epoch.of(5)).build();
+        NodeState demoted = decide(s, new NodeInput.CommandReceived(demote)).state();
+        NodeState promotedAgain = decide(demoted, new NodeInput.CommandReceived(promote(6))).state();
+
+        assertRejected(decide(promotedAgain, new NodeInput.CommandReceived(demote)), promotedAgain, "already decided");
     }
 
     @Test
@@ -71,6 +132,8 @@ class NodeMachineTest {
         Decision<NodeState, NodeEffect> d = legacy.decide(s, new NodeInput.CommandReceived(Command.plain(CommandVerb.PROMOTE)), T0);
 
         assertThat(d.state().leadingAt()).contains(Epoch.of(5));
+        assertThat(d.effectsOf(NodeEffect.Activate.class)).as("no arbiter, no lease: it acts at once").hasSize(1);
+        assertThat(d.state().gate(SERVICE, T0.plusSeconds(3600))).isInstanceOf(GateDecision.Leading.class);
     }
 
     @Test
@@ -104,11 +167,13 @@ class NodeMachineTest {
     }
 
     @Test
-    void expiredCommandIsRefused() {
+    void aCommandIsNeverRefusedBecauseItsTimesDisagreeWithThisNodesClock() {
         NodeState s = leaderAt(2);
-        Command old = Command.envelope(CommandVerb.DEMOTE, "x").epoch(Epoch.of(2))
+        Command stampedByALaggingClock = Command.envelope(CommandVerb.DEMOTE, "x").epoch(Epoch.of(2))
                 .validBetween(T0.minusSeconds(120), T0.minusSeconds(60)).build();
-        assertRejected(decide(s, new NodeInput.CommandReceived(old)), s, "expired");
+
+        assertThat(decide(s, new NodeInput.CommandReceived(stampedByALaggingClock)).state().role())
+                .as("order comes from epochs and ids, not from comparing clocks").isEqualTo(NodeRole.STANDBY);
     }
 
     @Test
@@ -158,7 +223,7 @@ class NodeMachineTest {
         assertThat(d.state().role()).isEqualTo(NodeRole.STANDBY);
         assertThat(d.effects()).first().isInstanceOfSatisfying(NodeEffect.ReleaseLeadership.class,
                 r -> assertThat(r.reason()).contains("fenced by epoch 3"));
-        assertThat(d.state().gate(SERVICE)).isInstanceOf(GateDecision.NotLeading.class);
+        assertThat(d.state().gate(SERVICE, T0)).isInstanceOf(GateDecision.NotLeading.class);
     }
 
     @Test
@@ -169,8 +234,8 @@ class NodeMachineTest {
 
     @Test
     void gateRefusesATokenFromAnEarlierGrant() {
-        NodeState s = leaderAt(2);
-        NodeGate gate = new NodeGate(SERVICE, s);
+        NodeState s = actingAt(2);
+        NodeGate gate = new NodeGate(SERVICE, s, () -> T0.plusSeconds(1));
         var token = ((GateDecision.Leading) gate.check()).token();
 
         gate.update(decide(s, new NodeInput.LeaseObserved(new Lease(PRIMARY, Epoch.of(3), T0))).state());
