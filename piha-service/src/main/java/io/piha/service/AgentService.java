@@ -46,6 +46,8 @@ public final class AgentService implements AutoCloseable {
                 config.services().stream().map(AgentConfig.Service::name).toList(), Optional.of(config.host()))));
         Optional<StandbyCheckout> checkout = config.sync().map(s -> StandbyCheckout.of(s.repository(), s.branch(),
                 s.checkout()));
+        // A standby starting up is ready with the newest mirror, not only after the next sync it hears of.
+        checkout.ifPresent(this::checkOut);
         RoleActuator actuator = checkout.<RoleActuator>map(c -> new ApplyMirroredConfig(c, actuator(config.actuator())))
                 .orElseGet(() -> actuator(config.actuator()));
         for (AgentConfig.Service s : config.services()) {
@@ -68,15 +70,19 @@ public final class AgentService implements AutoCloseable {
     private void applyOnSync(LeadershipMessage m, Agent agent, StandbyCheckout checkout) {
         if (m instanceof LeadershipMessage.EventRecorded e && e.event().event().equals("sync_synced")
                 && !agent.state().isCurrentLeader()) {
-            try {
-                io.piha.api.sync.CommitId live;
-                synchronized (checkout) {
-                    live = checkout.apply();
-                }
-                LOG.info("agent {}: standby configuration {} checked out after sync", config.host(), live);
-            } catch (StandbyCheckoutException ex) {
-                LOG.error("agent {}: the synced configuration could not be checked out: {}", config.host(), ex.getMessage());
+            checkOut(checkout);
+        }
+    }
+
+    private void checkOut(StandbyCheckout checkout) {
+        try {
+            io.piha.api.sync.CommitId live;
+            synchronized (checkout) {
+                live = checkout.apply();
             }
+            LOG.info("agent {}: standby configuration {} checked out at {}", config.host(), live, checkout.live());
+        } catch (StandbyCheckoutException ex) {
+            LOG.warn("agent {}: the standby configuration could not be checked out: {}", config.host(), ex.getMessage());
         }
     }
 
