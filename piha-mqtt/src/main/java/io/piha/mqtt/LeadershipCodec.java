@@ -3,7 +3,9 @@ package io.piha.mqtt;
 import io.piha.api.leadership.Availability;
 import io.piha.api.leadership.Command;
 import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.Lease;
 import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.LeadershipMessage.AvailabilityChanged;
@@ -15,7 +17,7 @@ import io.piha.api.leadership.LeadershipMessage.LeaseGranted;
 import io.piha.api.leadership.LeadershipMessage.StateChanged;
 import io.piha.api.leadership.ServiceName;
 import io.piha.mqtt.DecodeError.Kind;
-import io.piha.mqtt.internal.CommandSignature;
+import io.piha.mqtt.internal.Signer;
 import io.piha.mqtt.internal.FreezeFlagJson;
 import io.piha.mqtt.internal.Refusal;
 import io.piha.mqtt.internal.WireJson;
@@ -43,7 +45,7 @@ public final class LeadershipCodec {
     private final int maxPayloadBytes;
     private final Duration heartbeatTimeout;
     private final Duration skew;
-    private final Optional<CommandSignature> signature;
+    private final Optional<Signer> signature;
     private final boolean signedRequired;
     private final Duration replayWindow;
 
@@ -52,7 +54,7 @@ public final class LeadershipCodec {
         maxPayloadBytes = config.maxPayloadBytes();
         heartbeatTimeout = config.heartbeatTimeout();
         skew = config.clockSkew();
-        signature = config.signingKey().map(CommandSignature::new);
+        signature = config.signingKey().map(Signer::new);
         signedRequired = config.signedCommandsRequired();
         replayWindow = config.replayWindow();
     }
@@ -81,14 +83,16 @@ public final class LeadershipCodec {
         if (message instanceof StateChanged m) {
             return retained(topics.state(s), m.state().map(LeaderState::wire).orElse(""));
         } else if (message instanceof HeartbeatPublished m) {
-            return new WireMessage(topics.heartbeat(s), WireJson.heartbeat(m.heartbeat()), true,
+            Optional<String> sig = m.heartbeat().id().flatMap(id -> signature.map(k -> k.sign(m.heartbeat())));
+            return new WireMessage(topics.heartbeat(s), WireJson.heartbeat(m.heartbeat(), sig), true,
                     Optional.of(heartbeatTimeout));
         } else if (message instanceof CommandIssued m) {
             return new WireMessage(topics.command(s), commandPayload(m.command()), false, Optional.empty());
         } else if (message instanceof EventRecorded m) {
             return new WireMessage(topics.events(s), WireJson.event(m.event()), false, Optional.empty());
         } else if (message instanceof LeaseGranted m) {
-            return new WireMessage(topics.lease(s), WireJson.lease(m.lease()), true, Optional.empty());
+            return new WireMessage(topics.lease(s), WireJson.lease(m.lease(), signature.map(k -> k.sign(m.lease()))), true,
+                    Optional.empty());
         } else if (message instanceof SyncFreezeFlagged m) {
             return new WireMessage(topics.syncFreeze(s), FreezeFlagJson.write(m.freeze()), true, Optional.empty());
         }
@@ -142,20 +146,46 @@ public final class LeadershipCodec {
             case "cmd" -> empty ? cleared(topic) : command(service, text, retained, now);
             case "events" -> empty ? cleared(topic) : decoded(new EventRecorded(service,
                     WireJson.readEvent(text, now, skew)));
-            case "lease" -> empty ? cleared(topic) : decoded(new LeaseGranted(service,
-                    WireJson.readLease(text, now, skew)));
+            case "lease" -> empty ? cleared(topic) : decoded(new LeaseGranted(service, lease(text, now)));
             case "sync_freeze" -> decoded(new SyncFreezeFlagged(service, FreezeFlagJson.read(text, now)));
             default -> new DecodeResult.Ignored(topic, "not a topic of the leadership contract");
         };
     }
 
+    /**
+     * A heartbeat, retained or live, however old: whether it is too old to trust is the reader's decision (a stale
+     * retained heartbeat at start is a missing leader, not nothing). An agent's signature is checked when a key is
+     * configured; whether an unsigned one is acceptable is the arbiter's decision (v1 hosts cannot sign).
+     */
     private DecodeResult heartbeat(String topic, ServiceName service, String text, boolean retained, Instant now) {
-        var heartbeat = WireJson.readHeartbeat(text, now, skew);
-        if (retained && heartbeat.ageAt(now).compareTo(heartbeatTimeout) > 0) {
-            return new DecodeResult.Ignored(topic, "retained heartbeat of " + heartbeat.host() + " at "
-                    + heartbeat.timestamp() + " is older than " + heartbeatTimeout + ": counts as missing");
+        WireJson.SignedHeartbeat read = WireJson.readHeartbeat(text, now, skew);
+        Heartbeat hb = read.heartbeat();
+        if (read.signature().isPresent() && signature.isPresent()) {
+            if (!Signer.matches(signature.get().sign(hb), read.signature().get())) {
+                throw new Refusal(Kind.BAD_SIGNATURE, "sig", "[not shown]", "signature of the heartbeat of " + hb.host()
+                        + " does not match");
+            }
+            hb = hb.asAuthenticated();
         }
-        return decoded(new HeartbeatPublished(service, heartbeat));
+        return decoded(new HeartbeatPublished(service, hb));
+    }
+
+    /** A lease; only the arbiter writes one, so with signing required an unsigned lease is a forgery. */
+    private Lease lease(String text, Instant now) {
+        WireJson.SignedLease read = WireJson.readLease(text, now, skew);
+        Lease lease = read.lease();
+        if (read.signature().isEmpty()) {
+            if (signedRequired) {
+                throw new Refusal(Kind.UNSIGNED, "sig", "", "lease of " + lease.holder() + " at epoch " + lease.epoch()
+                        + " carries no signature and signing is required");
+            }
+            return lease;
+        }
+        if (signature.isPresent() && !Signer.matches(signature.get().sign(lease), read.signature().get())) {
+            throw new Refusal(Kind.BAD_SIGNATURE, "sig", "[not shown]", "signature of the lease of " + lease.holder()
+                    + " at epoch " + lease.epoch() + " does not match");
+        }
+        return lease;
     }
 
     private DecodeResult command(ServiceName service, String text, boolean retained, Instant now) {
@@ -173,10 +203,8 @@ public final class LeadershipCodec {
         var envelope = WireJson.readCommand(text, now, skew);
         Command command = envelope.command();
         authenticate(command, envelope.signature(), now);
-        if (command.isExpiredAt(now)) {
-            throw new Refusal(Kind.EXPIRED, "expires_at", command.expiresAt().orElseThrow().toString(),
-                    "command " + command.describe() + " expired before it arrived at " + now);
-        }
+        // Expiry is for the arbiter to judge against its own clock (operator commands); a reader's clock never
+        // refuses the arbiter's word: order comes from epochs and ids.
         return decoded(new CommandIssued(service, command));
     }
 

@@ -93,16 +93,18 @@ class LeadershipCodecProperties {
 
         Arbitrary<LeadershipMessage> state = Combinators.combine(service,
                 Arbitraries.of(LeaderState.class).optional()).as(LeadershipMessage.StateChanged::new);
+        // An agent's heartbeat (with an id) is signed with the codec's key and comes back authenticated.
         Arbitrary<LeadershipMessage> heartbeat = Combinators.combine(service, host, past,
                 Arbitraries.longs().between(0, 1_000_000_000L).map(Duration::ofSeconds).optional(), word.optional(),
-                epoch.optional()).as((s, h, t, u, v, e) -> new LeadershipMessage.HeartbeatPublished(s,
-                new Heartbeat(h, t, u, v, e)));
+                epoch.optional(), word.optional()).as((s, h, t, u, v, e, id) -> new LeadershipMessage.HeartbeatPublished(s,
+                new Heartbeat(h, t, u, v, e, id, id.isPresent())));
         Arbitrary<LeadershipMessage> plain = Combinators.combine(service, Arbitraries.of(CommandVerb.class))
                 .as((s, v) -> new LeadershipMessage.CommandIssued(s, Command.plain(v)));
         Arbitrary<LeadershipMessage> envelope = Combinators.combine(service, Arbitraries.of(CommandVerb.class),
-                word, host.optional(), epoch.optional(), word.optional()).as((s, v, id, t, e, r) -> {
+                word, host.optional(), epoch.optional(), word.optional(), host.optional()).as((s, v, id, t, e, r, off) -> {
                     Command.Builder b = Command.envelope(v, id).validBetween(NOW.minusSeconds(5), NOW.plusSeconds(60));
                     t.ifPresent(b::target);
+                    off.ifPresent(b::confirmedOff);
                     e.ifPresent(b::epoch);
                     r.ifPresent(b::reason);
                     return new LeadershipMessage.CommandIssued(s, b.build());
@@ -112,8 +114,10 @@ class LeadershipCodecProperties {
                 host.optional(), epoch.optional(), word.optional()).as((s, t, name, actor, nl, e, cid) ->
                 new LeadershipMessage.EventRecorded(s, new LeadershipEvent(t, name, actor.value(), nl,
                         Optional.of("why"), e, cid, Map.of("detail", "x"))));
-        Arbitrary<LeadershipMessage> lease = Combinators.combine(service, host, epoch, past)
-                .as((s, h, e, t) -> new LeadershipMessage.LeaseGranted(s, new Lease(h, e, t)));
+        Arbitrary<LeadershipMessage> lease = Combinators.combine(service, host, epoch, past,
+                Arbitraries.longs().between(1, 86_400_000L).map(Duration::ofMillis).optional(), word.optional())
+                .as((s, h, e, t, valid, renews) -> new LeadershipMessage.LeaseGranted(s,
+                        new Lease(h, e, t, valid, valid.isPresent() ? renews : Optional.empty())));
         Arbitrary<LeadershipMessage> availability = Combinators.combine(service, host,
                 Arbitraries.of(Availability.class)).as(LeadershipMessage.AvailabilityChanged::new);
         return Arbitraries.oneOf(state, heartbeat, plain, envelope, event, lease, availability);

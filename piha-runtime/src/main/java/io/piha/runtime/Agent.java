@@ -17,11 +17,15 @@ import io.piha.core.node.NodeInput;
 import io.piha.core.node.NodeMachine;
 import io.piha.core.node.NodePolicy;
 import io.piha.core.node.NodeState;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent beside a Home Assistant host, with real time: feeds the {@link NodeMachine} with what the bus
- * delivers and carries out its effects: switches the host's role through a {@link RoleActuator},
- * heartbeats at its epoch while it leads, publishes state and acknowledgements. It starts as a standby and
- * never reclaims leadership by itself. Decisions run one at a time on one thread.
+ * The agent beside a Home Assistant host, with real time: feeds the {@link NodeMachine} with what the bus delivers
+ * and its timers, and carries out its effects: heartbeats while it leads, switches the host's role through a
+ * {@link RoleActuator} only while its lease is valid, publishes state and acknowledgements. It starts as a standby
+ * and never reclaims leadership by itself. Decisions run one at a time on one thread, on a monotonic clock (a lease
+ * must not stretch when the wall clock is stepped back); heartbeats are stamped with the wall clock.
+ *
+ * @since 0.1
  */
 public final class Agent implements AutoCloseable {
 
@@ -43,26 +50,40 @@ public final class Agent implements AutoCloseable {
     private final LeadershipBus bus;
     private final RoleActuator actuator;
     private final AuditLog audit;
-    private final Clock clock;
+    private final Clock wall;
+    private final InstantSource clock;
     private final Duration heartbeatInterval;
     private final NodeGate gate;
     private final ScheduledExecutorService thread;
     private volatile NodeState state;
     private ScheduledFuture<?> heartbeats;
+    private ScheduledFuture<?> wakeUp;
     private LeadershipBus.Subscription subscription;
 
-    /** An agent, not yet started. */
+    /** An agent, not yet started, deciding on a monotonic clock anchored to {@code clock}. */
     public Agent(NodePolicy policy, LeadershipBus bus, RoleActuator actuator, AuditLog audit, Clock clock,
                  Duration heartbeatInterval) {
+        this(policy, bus, actuator, audit, clock, MonotonicClock.anchoredTo(clock), heartbeatInterval);
+    }
+
+    /**
+     * An agent, not yet started.
+     *
+     * @param wall stamps its heartbeats
+     * @param decisions what its leases are measured by: monotonic in production, a manual clock in tests
+     */
+    public Agent(NodePolicy policy, LeadershipBus bus, RoleActuator actuator, AuditLog audit, Clock wall,
+                 InstantSource decisions, Duration heartbeatInterval) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.actuator = Objects.requireNonNull(actuator, "actuator");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.wall = Objects.requireNonNull(wall, "wall");
+        this.clock = Objects.requireNonNull(decisions, "decisions");
         this.heartbeatInterval = Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         this.machine = new NodeMachine(policy);
-        this.state = NodeState.startingUp(policy.self());
-        this.gate = new NodeGate(policy.service(), state);
+        this.state = NodeState.startingUp(policy.self(), session());
+        this.gate = new NodeGate(policy.service(), state, clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "piha-agent-" + policy.self());
             t.setDaemon(true);
@@ -70,12 +91,17 @@ public final class Agent implements AutoCloseable {
         });
     }
 
+    private static String session() {
+        byte[] b = new byte[4];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
     /** Subscribes to the service; the agent stays standby until promoted. */
     public Agent start() {
         LOG.info("agent {} for {} starts as standby", policy.self(), policy.service());
-        subscription = bus.subscribe(policy.service(), (LeadershipListener) message -> {
-            NodeInput.of(message).ifPresent(input -> thread.execute(() -> decide(input)));
-        });
+        subscription = bus.subscribe(policy.service(), (LeadershipListener) message ->
+                NodeInput.of(message).ifPresent(this::submit));
         return this;
     }
 
@@ -89,16 +115,41 @@ public final class Agent implements AutoCloseable {
         return state;
     }
 
+    private void submit(NodeInput input) {
+        try {
+            thread.execute(() -> decide(input));
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("agent {}: closed; {} dropped", policy.self(), input);
+        }
+    }
+
     private void decide(NodeInput input) {
         Decision<NodeState, NodeEffect> d = machine.decide(state, input, clock.instant());
         state = d.state();
         gate.update(state);
         d.effects().forEach(this::carryOut);
+        reschedule();
+    }
+
+    private void reschedule() {
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        machine.nextWakeUp(state).ifPresent(at -> {
+            long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+            wakeUp = thread.schedule(() -> decide(new NodeInput.Tick()), delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     private void carryOut(NodeEffect e) {
         if (e instanceof NodeEffect.TakeLeadership t) {
             lead(t.epoch());
+        } else if (e instanceof NodeEffect.Activate a) {
+            guarded("activate", () -> actuator.activate(new FencingToken(policy.service(), policy.self(), a.epoch())));
+            LOG.info("agent {} acts for {} at epoch {}", policy.self(), policy.service(), a.epoch());
+        } else if (e instanceof NodeEffect.Suspend s) {
+            guarded("deactivate", () -> actuator.deactivate(s.reason()));
+            LOG.warn("agent {} of {} stops acting: {}", policy.self(), policy.service(), s.reason());
         } else if (e instanceof NodeEffect.ReleaseLeadership r) {
             stopHeartbeats();
             guarded("deactivate", () -> actuator.deactivate(r.reason()));
@@ -107,6 +158,10 @@ public final class Agent implements AutoCloseable {
             } else {
                 LOG.info("agent {} of {} stops leading: {}", policy.self(), policy.service(), r.reason());
             }
+        } else if (e instanceof NodeEffect.PublishHeartbeat h) {
+            Heartbeat hb = h.heartbeat();
+            publish(new LeadershipMessage.HeartbeatPublished(policy.service(), new Heartbeat(hb.host(), wall.instant(),
+                    hb.uptime(), hb.version(), hb.epoch(), hb.id(), false)));
         } else if (e instanceof NodeEffect.PublishState s) {
             publish(new LeadershipMessage.StateChanged(policy.service(), Optional.of(s.state())));
         } else if (e instanceof NodeEffect.PublishEvent ev) {
@@ -117,18 +172,10 @@ public final class Agent implements AutoCloseable {
     }
 
     private void lead(Epoch epoch) {
-        guarded("activate", () -> actuator.activate(new FencingToken(policy.service(), policy.self(), epoch)));
         stopHeartbeats();
-        heartbeats = thread.scheduleAtFixedRate(this::heartbeat, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("agent {} leads {} at epoch {}", policy.self(), policy.service(), epoch);
-    }
-
-    private void heartbeat() {
-        // Only a leader at the newest epoch it knows heartbeats: a fenced node falls silent at once.
-        if (state.isCurrentLeader()) {
-            publish(new LeadershipMessage.HeartbeatPublished(policy.service(),
-                    Heartbeat.of(policy.self(), clock.instant(), state.leadingAt().orElseThrow())));
-        }
+        heartbeats = thread.scheduleAtFixedRate(() -> decide(new NodeInput.HeartbeatDue()), 0,
+                heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("agent {} leads {} at epoch {}; it acts once its lease is renewed", policy.self(), policy.service(), epoch);
     }
 
     private void stopHeartbeats() {

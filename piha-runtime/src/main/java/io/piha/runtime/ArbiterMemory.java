@@ -1,98 +1,60 @@
 package io.piha.runtime;
 
-import io.piha.api.leadership.Epoch;
-import io.piha.api.leadership.HostId;
 import io.piha.core.arbiter.ArbiterState;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Properties;
 
 /**
- * What the control plane must remember across restarts: the leader, the epoch, the freeze, the last
- * failover and the command counter. Written atomically (temporary file, then rename), so a crash leaves
- * either the old or the new memory, never half of one. A restart resumes in the watching phase with the
- * watchdog restarted, so a restart never causes a failover by itself.
+ * What the control plane remembers across restarts ({@link ArbiterState.Remembered}): the leader, the epoch, the
+ * freeze, the failover history, the command counter, and a fence or grant in progress. The control plane writes it
+ * <em>before</em> it acts on a decision, so a crash between the two is finished after the restart rather than lost.
+ *
+ * <p>{@link #inFile(Path)} is the implementation the services use; an integrator may keep the memory elsewhere (a
+ * database row) by implementing this interface with the same guarantees: a {@code save} that returns is durable, and
+ * a {@code load} never returns a state it cannot vouch for.
+ *
+ * @since 0.1
  */
-public final class ArbiterMemory {
+public interface ArbiterMemory {
 
-    private final Path file;
+    /**
+     * The state to start from: resumed from what was saved, or fresh if nothing was ever saved.
+     *
+     * @throws UnreadableMemoryException if something was saved but cannot be trusted (corrupt, truncated, unknown
+     *     format); the control plane must not start from a guess
+     */
+    ArbiterState load(Instant now);
 
-    /** Memory kept in {@code file}; its folder is created when first written. */
-    public ArbiterMemory(Path file) {
-        this.file = Objects.requireNonNull(file, "file");
+    /**
+     * Remembers {@code state}'s {@linkplain ArbiterState#remembered() durable part}; durable when it returns.
+     *
+     * @throws java.io.UncheckedIOException if it could not be written; what was saved before is intact
+     */
+    void save(ArbiterState state);
+
+    /** Where the memory lives, for messages (a file name, a table). */
+    String describe();
+
+    /** Whether {@code after} differs from {@code before} in anything remembered. */
+    static boolean differs(ArbiterState before, ArbiterState after) {
+        return !before.remembered().equals(after.remembered());
     }
 
-    /** The file this memory lives in. */
-    public Path file() {
-        return file;
+    /** Memory kept in {@code file}, written atomically and forced to disk; its folder is created when first written. */
+    static ArbiterMemory inFile(Path file) {
+        return new FileArbiterMemory(file);
     }
 
     /**
-     * The state to start from: resumed from the file, or fresh if there is none.
-     *
-     * @throws IllegalStateException naming the file and key if the file is unreadable or corrupt
+     * Remembered content exists but cannot be trusted. The message says what is wrong and how to get back:
+     * {@code piha control-plane rebuild-memory}.
      */
-    public ArbiterState load(Instant now) {
-        if (!Files.exists(file)) {
-            return ArbiterState.startingUp(now);
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-            Optional<HostId> leader = Optional.ofNullable(p.getProperty("leader")).filter(s -> !s.isBlank()).map(HostId::of);
-            Epoch epoch = Epoch.of(Long.parseLong(p.getProperty("epoch", "0")));
-            boolean frozen = Boolean.parseBoolean(p.getProperty("frozen", "false"));
-            Optional<Instant> lastFailover = Optional.ofNullable(p.getProperty("lastFailover"))
-                    .filter(s -> !s.isBlank()).map(Instant::parse);
-            long seq = Long.parseLong(p.getProperty("commandSeq", "0"));
-            return ArbiterState.resume(leader, epoch, frozen, lastFailover, seq, now);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the control plane's memory " + file, e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("corrupt control-plane memory " + file + ": " + e.getMessage()
-                    + " (move the file away to start fresh; the epoch will then be re-learnt from the retained lease)", e);
-        }
-    }
+    final class UnreadableMemoryException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
 
-    /** Whether {@code after} differs from {@code before} in anything remembered. */
-    public static boolean differs(ArbiterState before, ArbiterState after) {
-        return !before.leader().equals(after.leader()) || !before.epoch().equals(after.epoch())
-                || before.frozen() != after.frozen() || !before.lastFailover().equals(after.lastFailover())
-                || before.commandSeq() != after.commandSeq();
-    }
-
-    /** Writes the remembered part of {@code state} atomically. */
-    public void save(ArbiterState state) {
-        Properties p = new Properties();
-        p.setProperty("leader", state.leader().map(HostId::value).orElse(""));
-        p.setProperty("epoch", state.epoch().toString());
-        p.setProperty("frozen", Boolean.toString(state.frozen()));
-        p.setProperty("lastFailover", state.lastFailover().map(Instant::toString).orElse(""));
-        p.setProperty("commandSeq", Long.toString(state.commandSeq()));
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "PiHA control-plane memory; do not edit while it runs");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the control plane's memory " + file, e);
+        /** An unreadable memory, with a message naming it and the way back. */
+        public UnreadableMemoryException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.piha.runtime;
 
+import io.piha.api.alert.Alert;
+import io.piha.api.alert.AlertCodes;
 import io.piha.api.alert.AlertSink;
+import io.piha.api.alert.Severity;
 import io.piha.api.audit.AuditEntry;
 import io.piha.api.audit.AuditLog;
 import io.piha.api.health.HealthProbe;
@@ -39,7 +42,13 @@ import org.slf4j.LoggerFactory;
  * The control plane for one service with real time: feeds the {@link ArbiterMachine} with what the bus
  * delivers, ticks at the machine's next wake-up, and carries out its effects (probes and power actions on
  * worker threads, publications, alerts, audit). Decisions run one at a time on a single thread, so the
- * machine never sees two inputs at once. The remembered part of the state is persisted after every change.
+ * machine never sees two inputs at once.
+ *
+ * <p>Write-ahead: when a decision changes what is remembered ({@link ArbiterState#remembered()}), the memory is
+ * written and forced to disk <em>before</em> any of its effects run, so a crash between the two is finished after
+ * the restart (the memory holds "fence X, then grant epoch N to Y"). If the memory cannot be written the decision
+ * is dropped whole: no effect runs, the state stays as it was, and a CRITICAL {@code memory_write_failed} alert
+ * says so; the next input or tick tries again.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -56,6 +65,8 @@ public final class ControlPlane implements AutoCloseable {
     private final List<java.util.function.BiConsumer<ArbiterState, ArbiterState>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ArbiterState state;
+    private Instant memoryFailingSince;
+    private Instant memoryAlertedAt;
     private ScheduledFuture<?> wakeUp;
     private LeadershipBus.Subscription subscription;
 
@@ -113,11 +124,17 @@ public final class ControlPlane implements AutoCloseable {
         return t;
     }
 
-    /** Resumes from memory and subscribes to the service. Returns at once; decisions run in the background. */
+    /**
+     * Resumes from memory, finishes what was interrupted (a fence, a grant), and subscribes to the service. Returns
+     * at once; decisions run in the background.
+     *
+     * @throws ArbiterMemory.UnreadableMemoryException if the memory exists but cannot be trusted
+     */
     public ControlPlane start() {
         state = wiring.memory().load(wiring.clock().instant());
-        LOG.info("control plane for {} starts: leader {}, epoch {}, frozen {}", policy.service(),
-                state.leader().map(HostId::value).orElse("unknown"), state.epoch(), state.frozen());
+        LOG.info("control plane for {} starts: leader {}, epoch {}, frozen {}, {}", policy.service(),
+                state.leader().map(HostId::value).orElse("unknown"), state.epoch(), state.frozen(), state.phase().label());
+        submit(new ArbiterInput.Started());
         subscription = wiring.bus().subscribe(policy.service(), new LeadershipListener() {
             @Override
             public void onMessage(LeadershipMessage message) {
@@ -128,8 +145,12 @@ public final class ControlPlane implements AutoCloseable {
             public void onRejected(RejectedMessage rejected) {
                 LOG.warn("{}: refused message on {}: {}", policy.service(), rejected.topic(), rejected.reason());
             }
+
+            @Override
+            public void onConnection(boolean connected) {
+                submit(connected ? new ArbiterInput.Connected() : new ArbiterInput.Disconnected());
+            }
         });
-        decider.execute(this::reschedule);
         return this;
     }
 
@@ -180,20 +201,42 @@ public final class ControlPlane implements AutoCloseable {
             LOG.error("{}: the arbiter failed on {}; state kept", policy.service(), input, e);
             return;
         }
-        state = d.state();
-        if (ArbiterMemory.differs(before, state)) {
-            try {
-                wiring.memory().save(state);
-            } catch (RuntimeException e) {
-                LOG.error("{}: {}", policy.service(), e.getMessage());
-            }
+        if (ArbiterMemory.differs(before, d.state()) && !remember(d.state(), input)) {
+            reschedule();
+            return;
         }
+        state = d.state();
         d.effects().forEach(this::carryOut);
         if (!before.equals(state)) {
             ArbiterState after = state;
             listeners.forEach(l -> guarded("state listener", () -> l.accept(before, after)));
         }
         reschedule();
+    }
+
+    /** Writes ahead of acting; false (and a CRITICAL alert, spaced out) if the memory could not be written. */
+    private boolean remember(ArbiterState next, ArbiterInput input) {
+        try {
+            wiring.memory().save(next);
+            if (memoryFailingSince != null) {
+                LOG.info("{}: the memory {} is written again", policy.service(), wiring.memory().describe());
+                memoryFailingSince = null;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            Instant now = wiring.clock().instant();
+            LOG.error("{}: decision on {} dropped, nothing done: {}", policy.service(), input, e.getMessage());
+            if (memoryFailingSince == null || !now.isBefore(memoryAlertedAt.plus(policy.safety().reminderInterval()))) {
+                memoryFailingSince = memoryFailingSince == null ? now : memoryFailingSince;
+                memoryAlertedAt = now;
+                Alert alert = Alert.of(now, AlertCodes.MEMORY_WRITE_FAILED, Severity.CRITICAL, policy.service().value(),
+                        e.getMessage() + ", so the control plane decides nothing for " + policy.service() + ": no "
+                                + "failover, no promotion. Free the disk or fix its permissions; it retries on every "
+                                + "heartbeat");
+                carryOut(new ArbiterEffect.RaiseAlert(alert));
+            }
+            return false;
+        }
     }
 
     private void reschedule() {

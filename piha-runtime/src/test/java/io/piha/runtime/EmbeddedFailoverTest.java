@@ -62,7 +62,7 @@ class EmbeddedFailoverTest {
         try (InMemoryLeadershipBus bus = new InMemoryLeadershipBus();
              ControlPlane cp = new ControlPlane(policy, new ControlPlane.Wiring(bus,
                      Map.of(PRIMARY, probe(primaryUp::get), STANDBY, probe(() -> true)), new Power(),
-                     alerts::add, audit::add, new ArbiterMemory(dir.resolve("arbiter.properties")), clock)).start();
+                     alerts::add, audit::add, ArbiterMemory.inFile(dir.resolve("arbiter.properties")), clock)).start();
              Agent standby = new Agent(NodePolicy.ofDefaults(HA, STANDBY), bus, new Actuator(), audit::add, clock,
                      Duration.ofSeconds(30)).start()) {
 
@@ -81,6 +81,8 @@ class EmbeddedFailoverTest {
             assertThat(waitFor(() -> cp.state().phase() instanceof Phase.Watching
                     && cp.state().leader().filter(STANDBY::equals).isPresent())).isTrue();
             assertThat(power).containsExactly("cycle haos-primary", "off haos-primary");
+            assertThat(waitFor(() -> !activations.isEmpty())).as("the standby acts once its lease is renewed: %s", audit)
+                    .isTrue();
             assertThat(activations).singleElement().satisfies(t -> assertThat(t.epoch()).isEqualTo(Epoch.of(2)));
             assertThat(standby.gate().check()).isInstanceOfSatisfying(GateDecision.Leading.class,
                     l -> assertThat(l.token().epoch()).isEqualTo(Epoch.of(2)));

@@ -57,6 +57,12 @@ public final class ArbiterStatus {
         if (phase instanceof Phase.Fencing f) {
             return "give up waiting for the port of " + f.suspect() + " to switch off";
         }
+        if (phase instanceof Phase.Demoting d) {
+            return "fence " + d.from() + " unless it acknowledges its demote";
+        }
+        if (phase instanceof Phase.AwaitingLeaseExpiry a) {
+            return "grant " + a.grant().candidate() + " once the lease of " + a.from() + " has run out";
+        }
         if (phase instanceof Phase.AwaitingLeader a) {
             return "re-send promote (epoch " + a.epoch().value() + ") to " + a.candidate();
         }

@@ -88,6 +88,16 @@ public final class ControlPlaneService implements AutoCloseable {
      * @param stateDir where the arbiters' memory and the PoE ledgers live
      */
     public ControlPlaneService start(Path stateDir) {
+        try {
+            return open(stateDir);
+        } catch (RuntimeException e) {
+            // e.g. a memory that cannot be trusted: nothing half-started is left running
+            close();
+            throw e;
+        }
+    }
+
+    private ControlPlaneService open(Path stateDir) {
         CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
         MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(), config.timings().contract(),
                 config.services().stream().map(ServiceConfig::name).toList(), Optional.empty())));
@@ -144,7 +154,7 @@ public final class ControlPlaneService implements AutoCloseable {
             probes.put(id, HostProbes.forHost(host, http, clock));
             host.poe().ifPresent(p -> ports.put(id, new GuardedPorts.Port(switches.get(p.switchName()), p.port())));
         }
-        ArbiterMemory memory = new ArbiterMemory(stateDir.resolve("arbiter-" + svc.name() + ".properties"));
+        ArbiterMemory memory = ArbiterMemory.inFile(MemoryRebuild.memoryFile(stateDir, svc.name()));
         return new ControlPlane(policy, new ControlPlane.Wiring(bus, probes, new GuardedPorts(ports, config.actor()),
                 alerts, audit, memory, clock, incidents));
     }

@@ -15,4 +15,12 @@ public interface LeadershipListener {
     /** A message that was refused; by default ignored (the bus has already logged it). */
     default void onRejected(RejectedMessage rejected) {
     }
+
+    /**
+     * The bus lost its connection to the broker ({@code false}) or has it back ({@code true}; the retained
+     * messages follow). A control plane suspects nobody while it hears nothing, and believes no Last Will
+     * delivered around a broker restart. By default ignored.
+     */
+    default void onConnection(boolean connected) {
+    }
 }

@@ -125,7 +125,7 @@ final class DrillHome implements AutoCloseable {
         controlPlane = keep(new ControlPlane(policy, new ControlPlane.Wiring(keep(bus("piha-control-plane", Optional.empty())),
                 probes(), new GuardedPorts(Map.of(PRIMARY, new GuardedPorts.Port(rack, PRIMARY.value()),
                 STANDBY, new GuardedPorts.Port(rack, STANDBY.value())), "control-plane"), timeline, auditLog(),
-                new ArbiterMemory(work.resolve("arbiter.properties")), clock)));
+                ArbiterMemory.inFile(work.resolve("arbiter.properties")), clock)));
         standbyAgent = keep(new Agent(NodePolicy.ofDefaults(SERVICE, STANDBY), keep(bus("piha-agent-" + STANDBY, Optional.of(STANDBY))),
                 new HomeAssistantAutomations(standby.base(), () -> TOKEN, "all", Duration.ofSeconds(2)),
                 entry -> { }, clock, HEARTBEAT));

@@ -31,7 +31,7 @@ public final class ServiceCommands {
     }
 
     /** {@code piha control-plane --config FILE}. */
-    @Command(name = "control-plane", mixinStandardHelpOptions = true,
+    @Command(name = "control-plane", mixinStandardHelpOptions = true, subcommands = RebuildMemoryCommand.class,
             description = "Runs the control plane (watchdog, probes, PoE recovery, failover, alerts, status page) "
                     + "from its YAML configuration, until stopped. See docs/configuration.md.")
     public static final class ControlPlaneCommand implements Callable<Integer> {
@@ -54,6 +54,46 @@ public final class ServiceCommands {
             spec.commandLine().getOut().flush();
             runUntilStopped(service);
             return 0;
+        }
+    }
+
+    /** {@code piha control-plane rebuild-memory --config FILE}: the way back from a memory that cannot be trusted. */
+    @Command(name = "rebuild-memory", mixinStandardHelpOptions = true,
+            description = {"Rebuilds the control plane's memory of each service from the broker: the retained lease "
+                    + "(holder, epoch) and the highest epoch heard. For a memory file the control plane refuses "
+                    + "(empty, cut short, damaged); the bad file is kept beside the new one.",
+                    "Not kept on the broker, so not restored: the freeze (freeze again if failover was frozen) and "
+                            + "the failover history. Run it with the control plane stopped."})
+    public static final class RebuildMemoryCommand implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = {"-c", "--config"}, required = true, description = "The control plane's YAML file.")
+        Path config;
+
+        @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+                description = "Where the arbiters' memory lives (default: ${DEFAULT-VALUE}).")
+        Path stateDir;
+
+        @Option(names = "--listen",
+                description = "How long to listen to the broker (default: a heartbeat interval and 5 s).")
+        java.time.Duration listen;
+
+        @Option(names = "--force", description = "Rebuild a memory that loads fine too.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            var cfg = ConfigLoader.fromSystemEnvironment().loadControlPlane(config);
+            java.time.Duration wait = listen != null ? listen
+                    : cfg.timings().contract().heartbeatInterval().plusSeconds(5);
+            var out = spec.commandLine().getOut();
+            var results = new io.piha.service.MemoryRebuild(cfg, Clock.systemUTC()).run(stateDir, wait, force, line -> {
+                out.println(line);
+                out.flush();
+            });
+            boolean unresolved = results.stream().anyMatch(r -> r.outcome().equals("nothing_heard"));
+            return unresolved ? 1 : 0;
         }
     }
 

@@ -175,6 +175,56 @@ public record ArbiterState(Phase phase, Optional<HostId> leader, Epoch epoch, Op
         return inProgress ? p : new Phase.Watching();
     }
 
+    /**
+     * What survives a restart of the control plane: what it decided (leader, epoch, freeze, failover history,
+     * command counter, the command ids it acted on) and what it was doing that must be finished ({@link
+     * #durablePhase(Phase)}). The one definition of what a memory stores; {@link #resume(Instant)} turns it back into
+     * a state.
+     *
+     * @param leader the leader
+     * @param epoch the epoch
+     * @param frozen whether failover is frozen
+     * @param lastFailover when the last failover was granted
+     * @param commandSeq the number of commands issued
+     * @param kinds how each host takes part, as detected
+     * @param phase the phase to resume in
+     * @param commandIds the command ids recently decided on, so a redelivery after the restart still acts once
+     */
+    public record Remembered(Optional<HostId> leader, Epoch epoch, boolean frozen, Optional<Instant> lastFailover,
+                             long commandSeq, Map<HostId, ParticipantKind> kinds, Phase phase, List<String> commandIds) {
+        /** @throws NullPointerException if a component is null; IllegalArgumentException if the phase is not durable */
+        public Remembered {
+            Objects.requireNonNull(leader, "leader");
+            Objects.requireNonNull(epoch, "epoch");
+            Objects.requireNonNull(lastFailover, "lastFailover");
+            kinds = Map.copyOf(kinds);
+            Objects.requireNonNull(phase, "phase");
+            if (!durablePhase(phase).equals(phase)) {
+                throw new IllegalArgumentException("phase " + phase.label() + " does not survive a restart");
+            }
+            commandIds = List.copyOf(commandIds);
+            if (commandSeq < 0) {
+                throw new IllegalArgumentException("commandSeq must not be negative, was " + commandSeq);
+            }
+        }
+
+        /** The state to continue from at {@code now}: the watchdog and the lease wait start over. */
+        public ArbiterState resume(Instant now) {
+            Map<HostId, HostView> hosts = new HashMap<>();
+            kinds.forEach((h, k) -> hosts.put(h, HostView.UNKNOWN.detected(k)));
+            return ArbiterState.resume(leader, epoch, frozen, lastFailover, commandSeq, hosts, phase, now)
+                    .withSeen(new Seen(commandIds, Optional.empty()));
+        }
+    }
+
+    /** The part of this state that survives a restart. */
+    public Remembered remembered() {
+        Map<HostId, ParticipantKind> kinds = new HashMap<>();
+        hosts.forEach((h, v) -> v.kind().ifPresent(k -> kinds.put(h, k)));
+        return new Remembered(leader, epoch, frozen, lastFailover, commandSeq, kinds, durablePhase(phase),
+                seen.commandIds());
+    }
+
     /** When the leader's silence started counting: the later of the last heartbeat and {@code watchSince}. */
     public Instant silenceSince() {
         return lastHeartbeat.filter(hb -> hb.isAfter(watchSince)).orElse(watchSince);

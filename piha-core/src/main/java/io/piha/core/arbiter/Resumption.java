@@ -75,7 +75,8 @@ final class Resumption {
     /** The retained lease and state as the arbiter knows them, where it is the authority on them. */
     private List<ArbiterEffect> retained(ArbiterState s, Announcements say) {
         List<ArbiterEffect> fx = new ArrayList<>();
-        if (s.leader().isPresent() && !(s.phase() instanceof Phase.AwaitingLeader)) {
+        // Also while a grant awaits its leader: a crash after writing the grant down may have kept its lease unpublished.
+        if (s.leader().isPresent()) {
             fx.add(say.publish(new LeadershipMessage.LeaseGranted(policy.service(), new Lease(s.leader().get(), s.epoch(),
                     say.now()))));
         }

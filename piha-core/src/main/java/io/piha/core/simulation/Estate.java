@@ -170,8 +170,7 @@ public final class Estate {
     /** Restarts the control plane from its persisted state (leader, epoch, freeze, failover history). */
     public void restartArbiter() {
         ArbiterState s = arbiterState;
-        arbiterState = ArbiterState.resume(s.leader(), s.epoch(), s.frozen(), s.lastFailover(), s.commandSeq(), s.hosts(),
-                ArbiterState.durablePhase(s.phase()), now);
+        arbiterState = s.remembered().resume(now);
         happened("control plane restarted (resumes epoch " + s.epoch() + ")");
         decideArbiter(new ArbiterInput.Started());
         retained.values().forEach(m -> schedule(delay(), () -> toArbiter(m)));

@@ -41,7 +41,7 @@ public final class EmbeddedControlPlane {
         AuditLog audit = entry -> System.out.println("audit: " + entry.action() + ": " + entry.reason());
         return new ControlPlane(policy, new ControlPlane.Wiring(bus, probes, power,
                 alert -> System.out.println("ALERT " + alert.severity() + " " + alert.message()), audit,
-                new ArbiterMemory(stateDir.resolve("arbiter.properties")), clock)).start();
+                ArbiterMemory.inFile(stateDir.resolve("arbiter.properties")), clock)).start();
     }
 
     /** Runs until interrupted. */

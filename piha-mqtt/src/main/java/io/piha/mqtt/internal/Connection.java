@@ -30,22 +30,24 @@ final class Connection {
 
     private final MqttBusConfig config;
     private final Consumer<Transport> onConnected;
+    private final Runnable onDisconnected;
     private final List<Transport> willCarriers = new ArrayList<>();
     private volatile Transport main;
 
-    Connection(MqttBusConfig config, Consumer<Transport> onConnected) {
+    Connection(MqttBusConfig config, Consumer<Transport> onConnected, Runnable onDisconnected) {
         this.config = config;
         this.onConnected = onConnected;
+        this.onDisconnected = onDisconnected;
     }
 
     void open() {
         List<ServiceName> services = config.services();
         Optional<HostId> host = config.agentHost();
-        main = connect(config, host.map(h -> will(services.get(0), h)), onConnected);
+        main = connect(config, host.map(h -> will(services.get(0), h)), onConnected, onDisconnected);
         host.ifPresent(h -> services.stream().skip(1).forEach(s -> {
             MqttBusConfig carrier = config.toBuilder().clientId(config.clientId() + "-will-" + s.value()).build();
             WireMessage online = availability(s, h, Availability.ONLINE);
-            willCarriers.add(connect(carrier, Optional.of(will(s, h)), t -> t.publish(online)));
+            willCarriers.add(connect(carrier, Optional.of(will(s, h)), t -> t.publish(online), () -> { }));
         }));
     }
 
@@ -61,23 +63,24 @@ final class Connection {
         return transport().protocol();
     }
 
-    private Transport connect(MqttBusConfig c, Optional<WireMessage> will, Consumer<Transport> connected) {
+    private Transport connect(MqttBusConfig c, Optional<WireMessage> will, Consumer<Transport> connected,
+                              Runnable lost) {
         if (c.protocol() == MqttProtocol.MQTT_3_1_1) {
-            return connectWith(c, will, connected, false);
+            return connectWith(c, will, connected, lost, false);
         }
         try {
-            return connectWith(c, will, connected, true);
+            return connectWith(c, will, connected, lost, true);
         } catch (LeadershipBusException e) {
             if (c.protocol() != MqttProtocol.AUTO) {
                 throw e;
             }
             LOG.warn("{} refused MQTT 5 ({}); falling back to MQTT 3.1.1", c.broker(), e.getMessage());
-            return connectWith(c, will, connected, false);
+            return connectWith(c, will, connected, lost, false);
         }
     }
 
     private Transport connectWith(MqttBusConfig c, Optional<WireMessage> will, Consumer<Transport> connected,
-                                  boolean v5) {
+                                  Runnable lost, boolean v5) {
         Transport[] self = new Transport[1];
         Transport.Lifecycle lifecycle = new Transport.Lifecycle() {
             @Override
@@ -89,6 +92,7 @@ final class Connection {
             public void disconnected(Throwable cause) {
                 LOG.info("client {} lost {}: {}; reconnecting with backoff", c.clientId(), c.broker(),
                         cause.toString());
+                lost.run();
             }
         };
         self[0] = v5 ? new Mqtt5Transport(c, will, lifecycle) : new Mqtt3Transport(c, will, lifecycle);

@@ -58,7 +58,7 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
         this.replays = new ReplayGuard(config.replayWindow(), REPLAY_CAPACITY);
         this.alertChannel = new MqttAlertChannel(config.topics().alerts(), this::send);
         this.alerts = alerts.orElse(alertChannel);
-        this.connection = new Connection(config, this::onConnected);
+        this.connection = new Connection(config, this::onConnected, this::onDisconnected);
     }
 
     /** Connects and returns the bus; see {@link MqttLeadershipBus#connect(MqttBusConfig)}. */
@@ -173,6 +173,11 @@ public final class HiveMqLeadershipBus implements MqttLeadershipBus {
         reasserted.values().stream().filter(w -> !isStateTopic(w.topic())).forEach(transport::publish);
         reasserted.values().stream().filter(w -> isStateTopic(w.topic())).forEach(w -> reassertIfLost(transport, w));
         LOG.info("leadership bus {} (re)connected to {}", config.clientId(), config.broker());
+        routes.values().forEach(r -> r.connection(true));
+    }
+
+    private void onDisconnected() {
+        routes.values().forEach(r -> r.connection(false));
     }
 
     /**

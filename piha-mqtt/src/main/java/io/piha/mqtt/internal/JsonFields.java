@@ -126,6 +126,26 @@ public final class JsonFields {
         return Optional.of(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
+    /**
+     * A required timestamp, whatever clock wrote it: order comes from epochs and ids, so a stamp from a clock ahead
+     * or behind is reported by the reader, never refused.
+     */
+    public Instant instant(String field) {
+        return optionalDeadline(field).orElseThrow(() -> missing(field));
+    }
+
+    /** An optional whole number of milliseconds, zero or more. */
+    public Optional<Duration> optionalMillis(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw new Refusal(Kind.WRONG_TYPE, field, v.toString(), field + " must be a whole number of milliseconds");
+        }
+        return Optional.of(Duration.ofMillis(v.longValue()));
+    }
+
     /** A required timestamp, not in the future beyond the tolerated skew. */
     public Instant timestamp(String field) {
         return optionalTimestamp(field).orElseThrow(() -> missing(field));

@@ -64,6 +64,16 @@ final class ServiceRoute {
         }
     }
 
+    void connection(boolean up) {
+        for (LeadershipListener l : listeners) {
+            try {
+                l.onConnection(up);
+            } catch (RuntimeException e) {
+                LOG.error("listener of service {} failed on a connection change; the subscription goes on", service, e);
+            }
+        }
+    }
+
     void reject(RejectedMessage rejected) {
         for (LeadershipListener l : listeners) {
             try {

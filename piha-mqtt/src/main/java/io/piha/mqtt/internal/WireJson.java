@@ -32,8 +32,11 @@ public final class WireJson {
     private WireJson() {
     }
 
-    /** A heartbeat; {@code role} is written with the epoch so that SDK readers see who claims what. */
-    public static byte[] heartbeat(Heartbeat h) {
+    /**
+     * A heartbeat; {@code role} is written with the epoch so that SDK readers see who claims what, {@code id} names
+     * an agent's heartbeat for the lease renewal that answers it, {@code sig} signs it when a key is configured.
+     */
+    public static byte[] heartbeat(Heartbeat h, Optional<String> signature) {
         ObjectNode o = JsonFields.MAPPER.createObjectNode();
         o.put("ts", h.timestamp().toString());
         o.put("host_id", h.host().value());
@@ -43,14 +46,20 @@ public final class WireJson {
             o.put("epoch", e.value());
             o.put("role", "leader");
         });
+        h.id().ifPresent(v -> o.put("id", v));
+        signature.ifPresent(v -> o.put("sig", v));
         return bytes(o);
     }
 
-    /** Reads a heartbeat; {@code role} and unknown fields are ignored. */
-    public static Heartbeat readHeartbeat(String text, Instant now, Duration skew) {
+    /** A heartbeat read from the wire, and the signature it carried. */
+    public record SignedHeartbeat(Heartbeat heartbeat, Optional<String> signature) {
+    }
+
+    /** Reads a heartbeat; {@code role} and unknown fields are ignored. Its stamp is reported, never judged. */
+    public static SignedHeartbeat readHeartbeat(String text, Instant now, Duration skew) {
         JsonFields f = JsonFields.parse(text, now, skew);
-        return new Heartbeat(f.host("host_id"), f.timestamp("ts"), f.optionalSeconds("uptime_s"),
-                f.optionalText("version"), f.optionalEpoch("epoch"));
+        return new SignedHeartbeat(new Heartbeat(f.host("host_id"), f.instant("ts"), f.optionalSeconds("uptime_s"),
+                f.optionalText("version"), f.optionalEpoch("epoch"), f.optionalText("id"), false), f.optionalText("sig"));
     }
 
     /** An event; details are written as extra string fields, never overriding a known one. */
@@ -85,26 +94,40 @@ public final class WireJson {
             }
         }
         try {
-            return new LeadershipEvent(f.timestamp("ts"), name, actor, f.optionalHost("new_leader"),
+            return new LeadershipEvent(f.instant("ts"), name, actor, f.optionalHost("new_leader"),
                     f.optionalText("reason"), f.optionalEpoch("epoch"), f.optionalText("command_id"), details);
         } catch (IllegalArgumentException e) {
             throw new Refusal(Kind.INVALID_VALUE, "event", name, e.getMessage());
         }
     }
 
-    /** A lease: holder, epoch, since. */
-    public static byte[] lease(Lease l) {
+    /** A lease: holder, epoch, since; a renewal adds its lifetime and the heartbeat it answers. */
+    public static byte[] lease(Lease l, Optional<String> signature) {
         ObjectNode o = JsonFields.MAPPER.createObjectNode();
         o.put("holder", l.holder().value());
         o.put("epoch", l.epoch().value());
         o.put("since", l.since().toString());
+        l.validFor().ifPresent(d -> o.put("valid_for_ms", d.toMillis()));
+        l.renews().ifPresent(v -> o.put("renews", v));
+        signature.ifPresent(v -> o.put("sig", v));
         return bytes(o);
     }
 
-    /** Reads a lease. */
-    public static Lease readLease(String text, Instant now, Duration skew) {
+    /** A lease read from the wire, and the signature it carried. */
+    public record SignedLease(Lease lease, Optional<String> signature) {
+    }
+
+    /** Reads a lease. Its {@code since} is the arbiter's clock, for people: never compared with the reader's. */
+    public static SignedLease readLease(String text, Instant now, Duration skew) {
         JsonFields f = JsonFields.parse(text, now, skew);
-        return new Lease(f.host("holder"), f.epoch("epoch"), f.timestamp("since"));
+        Optional<Duration> validFor = f.optionalMillis("valid_for_ms");
+        try {
+            return new SignedLease(new Lease(f.host("holder"), f.epoch("epoch"), f.instant("since"), validFor,
+                    f.optionalText("renews")), f.optionalText("sig"));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Kind.INVALID_VALUE, "valid_for_ms", validFor.map(d -> Long.toString(d.toMillis()))
+                    .orElse(""), e.getMessage());
+        }
     }
 
     /** A command envelope, with its signature when there is one. */
@@ -118,6 +141,7 @@ public final class WireJson {
         c.actor().ifPresent(v -> o.put("actor", v));
         c.issuedAt().ifPresent(v -> o.put("issued_at", v.toString()));
         c.expiresAt().ifPresent(v -> o.put("expires_at", v.toString()));
+        c.confirmedOff().ifPresent(v -> o.put("confirmed_off", v.value()));
         signature.ifPresent(v -> o.put("sig", v));
         return bytes(o);
     }
@@ -140,8 +164,8 @@ public final class WireJson {
         Optional<HostId> target = f.optionalHost("target");
         try {
             Command c = new Command(verb, Optional.of(id), target, f.optionalEpoch("epoch"),
-                    f.optionalText("reason"), f.optionalText("actor"), f.optionalTimestamp("issued_at"),
-                    f.optionalDeadline("expires_at"));
+                    f.optionalText("reason"), f.optionalText("actor"), f.optionalDeadline("issued_at"),
+                    f.optionalDeadline("expires_at"), f.optionalHost("confirmed_off"));
             return new Envelope(c, f.optionalText("sig"));
         } catch (IllegalArgumentException e) {
             throw new Refusal(Kind.INVALID_VALUE, "id", id, e.getMessage());

@@ -157,6 +157,11 @@ class CoreInteropTest {
         leader.publish(new LeadershipMessage.HeartbeatPublished(service,
                 io.piha.api.leadership.Heartbeat.of(PRIMARY, clock.instant())));
         arbiter.next(d -> d.state().leader().isPresent());
+        // A will within a heartbeat timeout of the watch starting may be a broker restart's: past it, it is believed.
+        clock.advance(ArbiterPolicy.DEFAULT_HEARTBEAT_TIMEOUT.plusSeconds(1));
+        leader.publish(new LeadershipMessage.HeartbeatPublished(service,
+                io.piha.api.leadership.Heartbeat.of(PRIMARY, clock.instant())));
+        arbiter.next(d -> d.state().lastHeartbeat().filter(clock.instant()::equals).isPresent());
 
         link.cutAll();
 
@@ -177,6 +182,14 @@ class CoreInteropTest {
 
         publish("cmd", "promote", false); // mosquitto_pub -t piha/leader/<service>/cmd -m promote
 
+        // The v1 primary cannot acknowledge a demote: it is fenced by power before the epoch is granted.
+        var fencing = arbiter.next(d -> d.state().phase() instanceof Phase.Fencing);
+        assertThat(fencing.effectsOf(ArbiterEffect.Power.class)).singleElement()
+                .satisfies(p -> assertThat(p.host()).isEqualTo(PRIMARY));
+        assertThat(fencing.effectsOf(ArbiterEffect.Publish.class)).extracting(ArbiterEffect.Publish::message)
+                .noneMatch(m -> m instanceof LeadershipMessage.LeaseGranted);
+        arbiter.apply(new ArbiterInput.PowerReported(PRIMARY, ArbiterEffect.PowerAction.OFF, true, "port 3 off"));
+
         var taken = standby.next(d -> !d.effectsOf(NodeEffect.TakeLeadership.class).isEmpty());
         assertThat(taken.state().role()).isEqualTo(NodeRole.LEADER);
         assertThat(taken.state().leadingAt()).contains(Epoch.of(2));
@@ -186,7 +199,7 @@ class CoreInteropTest {
     }
 
     @Test
-    void duplicatedAndReorderedHeartbeatsFromTheBrokerAreRefusedByTheArbiterWithoutStateChange() {
+    void duplicatedAndReorderedHeartbeatsFromTheBrokerAreIgnoredByTheArbiterWithoutStateChange() {
         var arbiter = arbiter();
         String newer = "{\"ts\": \"" + clock.instant() + "\", \"host_id\": \"haos-primary\"}";
         String older = "{\"ts\": \"" + clock.instant().minusSeconds(30) + "\", \"host_id\": \"haos-primary\"}";
@@ -196,11 +209,11 @@ class CoreInteropTest {
         publish("heartbeat", newer, false);
         publish("heartbeat", older, false);
 
-        var duplicate = arbiter.next(d -> !d.accepted());
-        var reordered = arbiter.next(d -> !d.accepted());
-        assertThat(duplicate.verdict().toString()).contains("duplicate or reordered");
-        assertThat(reordered.verdict().toString()).contains("duplicate or reordered");
+        var duplicate = arbiter.next(d -> d.verdict().toString().contains("duplicate or reordered"));
+        var reordered = arbiter.next(d -> d.verdict().toString().contains("duplicate or reordered"));
+        assertThat(duplicate.state()).isEqualTo(adopted.state());
         assertThat(reordered.state()).isEqualTo(adopted.state());
+        assertThat(reordered.effects()).isEmpty();
     }
 
     @Test
