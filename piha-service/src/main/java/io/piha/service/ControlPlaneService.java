@@ -145,7 +145,7 @@ public final class ControlPlaneService implements AutoCloseable {
 
     private ControlPlane plane(ServiceConfig svc, MqttLeadershipBus bus, HttpClient http, Map<String, GuardedSwitch> switches,
                                AlertSink alerts, AuditLog audit, Path stateDir, IncidentLog incidents) {
-        ArbiterPolicy policy = config.timings().policy(svc.name(), svc.topology(), svc.fencing(), config.actor());
+        ArbiterPolicy policy = config.policy(svc);
         Map<HostId, HealthProbe> probes = new HashMap<>();
         Map<HostId, GuardedPorts.Port> ports = new HashMap<>();
         for (HostId id : List.of(svc.primary(), svc.standby())) {

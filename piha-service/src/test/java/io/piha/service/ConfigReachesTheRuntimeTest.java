@@ -72,11 +72,31 @@ class ConfigReachesTheRuntimeTest {
 
         MqttBusConfig bus = Brokers.busConfig(config.broker(), config.timings().contract(),
                 List.of(ServiceName.HOME_ASSISTANT), Optional.empty());
-        var policy = config.timings().policy(ServiceName.HOME_ASSISTANT,
-                config.services().get(0).topology(), config.services().get(0).fencing(), "nas");
+        var policy = config.policy(config.services().get(0));
 
         assertThat(bus.clockSkew()).isEqualTo(Duration.ofSeconds(40)).isEqualTo(policy.maxClockSkew());
         assertThat(bus.heartbeatTimeout()).isEqualTo(Duration.ofMinutes(5)).isEqualTo(policy.heartbeatTimeout());
+    }
+
+    @Test
+    void theSafetyTimingsTheParticipantsAndSignedAgentsOfTheFileReachTheArbiter() {
+        ControlPlaneConfig config = new ConfigLoader(Map.of()).parseControlPlane("control-plane.yaml", """
+                broker: {url: "mqtt://127.0.0.1:1883", signing_key: k, require_signed_commands: true}
+                services: [{name: home-assistant, primary: haos-primary, standby: ha-standby, fencing: confirmed_dead}]
+                hosts:
+                  - {id: haos-primary, participant: v1, probes: [{type: tcp, address: "127.0.0.1:1"}]}
+                  - {id: ha-standby, participant: agent, probes: [{type: tcp, address: "127.0.0.1:1"}]}
+                timings: {lease_duration: 2m, demote_timeout: 20s, plain_command_window: 5s, reminder_interval: 1h}
+                """);
+
+        var policy = config.policy(config.services().get(0));
+
+        assertThat(policy.safety()).isEqualTo(new io.piha.core.arbiter.ArbiterPolicy.Safety(Duration.ofMinutes(2),
+                Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofHours(1), 1_000_000, true));
+        assertThat(policy.topology().configured(HostId.of("haos-primary")))
+                .contains(io.piha.api.leadership.ParticipantKind.V1);
+        assertThat(policy.topology().configured(HostId.of("ha-standby")))
+                .contains(io.piha.api.leadership.ParticipantKind.AGENT);
     }
 
     @Test

@@ -49,6 +49,15 @@ public record ControlPlaneConfig(String site, String actor, BrokerConfig broker,
         return hosts.stream().filter(h -> h.id().equals(id)).findFirst();
     }
 
+    /**
+     * The arbiter's policy for {@code service}: the timings, its hosts' participation, its fencing, this control
+     * plane's actor name, and signed agents' heartbeats required when the broker requires signed commands.
+     */
+    public io.piha.core.arbiter.ArbiterPolicy policy(ServiceConfig service) {
+        return timings.policy(service.name(), service.topology(), service.fencing(), actor,
+                broker.requireSignedCommands());
+    }
+
     /** The switch with this name, if configured. */
     public Optional<SwitchConfig> switchNamed(String name) {
         return switches.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -4,8 +4,12 @@ import io.piha.http.alert.AlertsConfig;
 import io.piha.http.audit.AuditConfig;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.ServiceName;
+import io.piha.core.arbiter.ArbiterPolicy;
 import io.piha.core.arbiter.FencingMode;
+import io.piha.api.leadership.ParticipantKind;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +27,7 @@ final class ControlPlaneReader {
         BrokerConfig broker = CommonSections.broker(root, "piha-control-plane");
         List<HostConfig> hosts = HostsSection.read(root);
         List<SwitchConfig> switches = SwitchesSection.read(root);
-        List<ServiceConfig> services = services(root);
+        List<ServiceConfig> services = services(root, hosts);
         TimingsConfig timings = timings(root);
         AlertsConfig alerts = AlertsSection.read(root);
         StatusConfig status = status(root);
@@ -41,7 +45,7 @@ final class ControlPlaneReader {
         return config;
     }
 
-    private static List<ServiceConfig> services(ConfigNode root) {
+    private static List<ServiceConfig> services(ConfigNode root, List<HostConfig> hosts) {
         List<ServiceConfig> services = new ArrayList<>();
         List<ConfigNode> items = root.list("services");
         if (items.isEmpty() && !root.problems().hasAt("services")) {
@@ -58,7 +62,10 @@ final class ControlPlaneReader {
             }
             s.rejectUnknownKeys();
             if (s.problems().count() == before) {
-                services.add(new ServiceConfig(name, primary, standby, fencing));
+                Map<HostId, ParticipantKind> participants = new HashMap<>();
+                hosts.stream().filter(h -> h.id().equals(primary) || h.id().equals(standby))
+                        .forEach(h -> h.participant().ifPresent(k -> participants.put(h.id(), k)));
+                services.add(new ServiceConfig(name, primary, standby, fencing, participants));
             }
         }
         return services;
@@ -80,9 +87,19 @@ final class ControlPlaneReader {
                         d.minTimeBetweenFailovers()),
                 orDefault(t.duration("retry_interval", d.retryInterval()), d.retryInterval()),
                 orDefault(t.duration("command_ttl", d.commandTtl()), d.commandTtl()),
-                orDefault(t.duration("probe_interval", d.probeInterval()), d.probeInterval()));
+                orDefault(t.duration("probe_interval", d.probeInterval()), d.probeInterval()),
+                safety(t, d.safety()));
         t.rejectUnknownKeys();
         return timings;
+    }
+
+    private static ArbiterPolicy.Safety safety(ConfigNode t, ArbiterPolicy.Safety d) {
+        return new ArbiterPolicy.Safety(
+                orDefault(t.duration("lease_duration", d.leaseDuration()), d.leaseDuration()),
+                orDefault(t.duration("demote_timeout", d.demoteTimeout()), d.demoteTimeout()),
+                orDefault(t.duration("plain_command_window", d.plainCommandWindow()), d.plainCommandWindow()),
+                orDefault(t.duration("reminder_interval", d.reminderInterval()), d.reminderInterval()),
+                d.maxEpochJump(), d.requireSignedAgents());
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -2,6 +2,7 @@ package io.piha.service.config;
 
 import io.piha.http.probe.ProbeConfig;
 import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.ParticipantKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,15 +13,24 @@ import java.util.Optional;
  * @param id the host id, as in its heartbeat's {@code host_id}
  * @param probes how its health is checked, in order
  * @param poe where it draws power from, if on a PoE switch
+ * @param participant how it takes part in leadership ({@code v1}: the automations of contract v1, {@code package}: the
+ *     PiHA Home Assistant package, {@code agent}: the Java agent); empty: detected from what it publishes, which
+ *     only ever moves up (a host that ever showed an epoch is never again taken for a v1 host)
  * @since 0.1
  */
-public record HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe) {
+public record HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe, Optional<ParticipantKind> participant) {
 
     /** @throws NullPointerException if a component is null */
     public HostConfig {
         Objects.requireNonNull(id, "id");
         probes = List.copyOf(probes);
         Objects.requireNonNull(poe, "poe");
+        Objects.requireNonNull(participant, "participant");
+    }
+
+    /** A host whose participation is detected. */
+    public HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe) {
+        this(id, probes, poe, Optional.empty());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.piha.service.config;
 import io.piha.http.probe.ProbeConfig;
 import io.piha.api.Secret;
 import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.ParticipantKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +32,10 @@ final class HostsSection {
                         Optional.empty());
             }
             Optional<HostConfig.PoePort> poe = h.object("poe").map(HostsSection::poe);
+            Optional<ParticipantKind> participant = Optional.ofNullable(h.choice("participant", ParticipantKind.class, null));
             h.rejectUnknownKeys();
             if (h.problems().count() == before) {
-                hosts.add(new HostConfig(id, probes, poe));
+                hosts.add(new HostConfig(id, probes, poe, participant));
             }
         }
         return hosts;

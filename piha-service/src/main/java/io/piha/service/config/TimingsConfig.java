@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param retryInterval how often to look again when blocked (60 s)
  * @param commandTtl validity of issued commands (60 s)
  * @param probeInterval how often every host is probed for the status page and metrics (30 s)
+ * @param safety what guards every grant: lease lifetime (3 min), wait for a demote acknowledgement (15 s), window
+ *     in which a repeated plain command counts once (10 s), interval of CRITICAL reminders (30 min)
  * @since 0.1
  */
 public record TimingsConfig(ContractTimings contract, Duration recoveryWait, Duration probeTimeout,
                             Duration promotionTimeout, Duration minTimeBetweenFailovers, Duration retryInterval,
-                            Duration commandTtl, Duration probeInterval) {
+                            Duration commandTtl, Duration probeInterval, ArbiterPolicy.Safety safety) {
 
     /** Default interval of the status probes. */
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(30);
@@ -41,6 +43,7 @@ public record TimingsConfig(ContractTimings contract, Duration recoveryWait, Dur
         Objects.requireNonNull(retryInterval, "retryInterval");
         Objects.requireNonNull(commandTtl, "commandTtl");
         Objects.requireNonNull(probeInterval, "probeInterval");
+        Objects.requireNonNull(safety, "safety");
     }
 
     /** The defaults of contract v1. */
@@ -48,11 +51,16 @@ public record TimingsConfig(ContractTimings contract, Duration recoveryWait, Dur
         return new TimingsConfig(ContractTimings.DEFAULTS, ArbiterPolicy.DEFAULT_RECOVERY_WAIT,
                 ArbiterPolicy.DEFAULT_PROBE_TIMEOUT, ArbiterPolicy.DEFAULT_PROMOTION_TIMEOUT,
                 ArbiterPolicy.DEFAULT_MIN_TIME_BETWEEN_FAILOVERS, ArbiterPolicy.DEFAULT_RETRY_INTERVAL,
-                ArbiterPolicy.DEFAULT_COMMAND_TTL, DEFAULT_PROBE_INTERVAL);
+                ArbiterPolicy.DEFAULT_COMMAND_TTL, DEFAULT_PROBE_INTERVAL, ArbiterPolicy.Safety.DEFAULTS);
     }
 
-    /** The arbiter's policy for one service with these timings. */
-    public ArbiterPolicy policy(ServiceName service, Topology topology, FencingMode fencing, String actor) {
+    /**
+     * The arbiter's policy for one service with these timings.
+     *
+     * @param requireSignedAgents whether agents' heartbeats must be signed (the broker requires signed commands)
+     */
+    public ArbiterPolicy policy(ServiceName service, Topology topology, FencingMode fencing, String actor,
+                                boolean requireSignedAgents) {
         return ArbiterPolicy.custom(service, topology)
                 .contract(contract)
                 .recoveryWait(recoveryWait)
@@ -61,6 +69,8 @@ public record TimingsConfig(ContractTimings contract, Duration recoveryWait, Dur
                 .minTimeBetweenFailovers(minTimeBetweenFailovers)
                 .retryInterval(retryInterval)
                 .commandTtl(commandTtl)
+                .safety(new ArbiterPolicy.Safety(safety.leaseDuration(), safety.demoteTimeout(),
+                        safety.plainCommandWindow(), safety.reminderInterval(), safety.maxEpochJump(), requireSignedAgents))
                 .fencing(fencing)
                 .actor(actor)
                 .build();

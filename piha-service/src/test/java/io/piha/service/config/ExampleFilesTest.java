@@ -71,7 +71,7 @@ class ExampleFilesTest {
         assertThat(rack.portMap().address("haos-primary")).hasValue(PortAddress.of(1, 3));
         assertThat(rack.portMap().isProtected("nas")).isTrue();
 
-        assertThat(config.timings().policy(ha.name(), ha.topology(), ha.fencing(), config.actor()))
+        assertThat(config.policy(ha))
                 .isEqualTo(ArbiterPolicy.ofDefaults(ha.name(), ha.topology()));
         assertThat(config.alerts().sinks()).hasSize(3);
         assertThat(config.alerts().sinks().get(2)).isInstanceOfSatisfying(AlertsConfig.Sink.HomeAssistant.class,
