@@ -8,7 +8,7 @@ import io.piha.api.leadership.ParticipantKind;
 import io.piha.core.arbiter.ArbiterState;
 import io.piha.core.arbiter.Grant;
 import io.piha.core.arbiter.Phase;
-import io.piha.runtime.internal.DurableFiles;
+import io.piha.api.io.DurableFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

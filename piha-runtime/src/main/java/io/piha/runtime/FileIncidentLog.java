@@ -3,7 +3,7 @@ package io.piha.runtime;
 import io.piha.api.sync.Incident;
 import io.piha.api.sync.IncidentKind;
 import io.piha.api.sync.IncidentLog;
-import io.piha.runtime.internal.DurableFiles;
+import io.piha.api.io.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -36,6 +36,8 @@ final class PortActions {
     Optional<Failed> off(String label, boolean journal) {
         if (journal) {
             ledger.journalMaybeOff(name(), label, clock.instant());
+        } else {
+            ledger.journalHeldOff(name(), label, clock.instant());
         }
         try {
             driver.powerOff(label);

@@ -1,5 +1,6 @@
 package io.piha.poe.safety;
 
+import io.piha.api.io.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -21,8 +22,14 @@ import java.util.Optional;
 /**
  * The memory of the safety layer: past actions (for rate limits), failed recoveries and open breakers, and
  * the journal of ports not yet back on: those observed off (a power-off succeeded, or a read-back said off)
- * and those that may be off (a power-off was about to be sent, or went unanswered). Kept in a file, rewritten atomically on every
- * change, so a control plane in a restart loop still sees its cooldowns and cannot become a power-cycle loop.
+ * and those that may be off (a power-off was about to be sent, or went unanswered), and the ports held off on purpose
+ * (fenced), which are never restored. Kept in a file, so a control plane in a restart loop still sees its cooldowns
+ * and cannot become a power-cycle loop.
+ *
+ * <p>Every read and change takes the file's lock and reads the file first ({@link DurableFiles#exclusively}), so
+ * two processes (the control plane and {@code piha reset-host}) sharing the file never lose each other's entries;
+ * every change is written durably ({@link DurableFiles#replace}: unique temporary file, fsync, rename, fsync of the
+ * folder).
  *
  * <p>Shared by every {@link GuardedSwitch} of a process (the global rate limit spans switches). Thread-safe.
  *
@@ -40,6 +47,7 @@ public final class SafetyLedger {
     private final Map<PortKey, Instant> breakers = new HashMap<>();
     private final Map<PortKey, Instant> leftOff = new HashMap<>();
     private final Map<PortKey, Instant> maybeOff = new HashMap<>();
+    private final Map<PortKey, Instant> heldOff = new HashMap<>();
 
     private SafetyLedger(Optional<Path> file, Duration retention) {
         this.file = file;
@@ -59,9 +67,7 @@ public final class SafetyLedger {
      */
     public static SafetyLedger open(Path file) {
         SafetyLedger ledger = new SafetyLedger(Optional.of(file), DEFAULT_RETENTION);
-        if (Files.exists(file)) {
-            ledger.load(file);
-        }
+        ledger.read(() -> null); // a bad file is refused now, at start, not at the first power action
         return ledger;
     }
 
@@ -73,30 +79,38 @@ public final class SafetyLedger {
     }
 
     synchronized List<Instant> actions(String switchName, String label) {
-        return times(actions, new PortKey(switchName, label));
+        return read(() -> times(actions, new PortKey(switchName, label)));
     }
 
     synchronized long actionsSince(Instant since, Optional<String> switchName) {
-        return actions.stream().filter(e -> !e.at().isBefore(since))
-                .filter(e -> switchName.map(e.port().switchName()::equals).orElse(true)).count();
+        return read(() -> actions.stream().filter(e -> !e.at().isBefore(since))
+                .filter(e -> switchName.map(e.port().switchName()::equals).orElse(true)).count());
     }
 
     synchronized List<Instant> failures(String switchName, String label) {
-        return times(failures, new PortKey(switchName, label));
+        return read(() -> times(failures, new PortKey(switchName, label)));
     }
 
     synchronized Optional<Instant> breakerOpenUntil(String switchName, String label) {
-        return Optional.ofNullable(breakers.get(new PortKey(switchName, label)));
+        return read(() -> Optional.ofNullable(breakers.get(new PortKey(switchName, label))));
     }
 
-    /** The ports of {@code switchName} observed off and not yet back on, with when. */
+    /** The ports of {@code switchName} observed off by an interrupted cycle and not yet back on, with when. */
     public synchronized Map<String, Instant> leftOff(String switchName) {
-        return of(leftOff, switchName);
+        return read(() -> of(leftOff, switchName));
     }
 
     /** The ports of {@code switchName} that may be off: an off was sent but never confirmed nor undone. */
     public synchronized Map<String, Instant> maybeOff(String switchName) {
-        return of(maybeOff, switchName);
+        return read(() -> of(maybeOff, switchName));
+    }
+
+    /**
+     * The ports of {@code switchName} switched off on purpose (a fence, {@code piha poe off}) and not since back on:
+     * never restored at start-up, whatever an earlier interrupted cycle journalled.
+     */
+    public synchronized Map<String, Instant> heldOff(String switchName) {
+        return read(() -> of(heldOff, switchName));
     }
 
     private static Map<String, Instant> of(Map<PortKey, Instant> journal, String switchName) {
@@ -110,61 +124,113 @@ public final class SafetyLedger {
     }
 
     synchronized void recordAction(String switchName, String label, Instant at) {
-        actions.add(new Event(at, new PortKey(switchName, label)));
-        prune(at);
-        save();
+        write(() -> {
+            actions.add(new Event(at, new PortKey(switchName, label)));
+            prune(at);
+        });
     }
 
     synchronized void recordFailure(String switchName, String label, Instant at) {
-        failures.add(new Event(at, new PortKey(switchName, label)));
-        prune(at);
-        save();
+        write(() -> {
+            failures.add(new Event(at, new PortKey(switchName, label)));
+            prune(at);
+        });
     }
 
     synchronized void clearFailures(String switchName, String label) {
         PortKey key = new PortKey(switchName, label);
-        boolean changed = failures.removeIf(e -> e.port().equals(key));
-        changed |= breakers.remove(key) != null;
-        if (changed) {
-            save();
-        }
+        write(() -> {
+            failures.removeIf(e -> e.port().equals(key));
+            breakers.remove(key);
+        });
     }
 
     synchronized void openBreaker(String switchName, String label, Instant until) {
-        breakers.put(new PortKey(switchName, label), until);
-        save();
+        write(() -> breakers.put(new PortKey(switchName, label), until));
     }
 
-    /** Before a power-off is sent: from now on the port may be off. */
+    /** Before a power-off of a cycle is sent: from now on the port may be off. */
     synchronized void journalMaybeOff(String switchName, String label, Instant at) {
         PortKey key = new PortKey(switchName, label);
-        if (!leftOff.containsKey(key)) {
-            maybeOff.put(key, at);
-            save();
-        }
+        write(() -> {
+            if (!leftOff.containsKey(key) && !heldOff.containsKey(key)) {
+                maybeOff.put(key, at);
+            }
+        });
     }
 
-    /** A power-off succeeded or a read-back said off: the port is off. */
+    /** A power-off of a cycle succeeded or a read-back said off: the port is off, to be restored. */
     synchronized void journalOff(String switchName, String label, Instant at) {
         PortKey key = new PortKey(switchName, label);
-        leftOff.put(key, maybeOff.getOrDefault(key, at));
-        maybeOff.remove(key);
-        save();
+        write(() -> {
+            if (!heldOff.containsKey(key)) {
+                leftOff.put(key, maybeOff.getOrDefault(key, at));
+            }
+            maybeOff.remove(key);
+        });
+    }
+
+    /**
+     * Before a deliberate power-off (a fence, an operator's off) is sent: the port is to stay off. Whatever an
+     * interrupted cycle journalled for it is forgotten, so a fenced host is never powered back on at start-up.
+     */
+    synchronized void journalHeldOff(String switchName, String label, Instant at) {
+        PortKey key = new PortKey(switchName, label);
+        write(() -> {
+            leftOff.remove(key);
+            maybeOff.remove(key);
+            heldOff.putIfAbsent(key, at);
+        });
     }
 
     /** A power-on succeeded, a read-back said on, or the switch refused the power-off: the port is on. */
     synchronized void journalOn(String switchName, String label) {
         PortKey key = new PortKey(switchName, label);
-        boolean changed = leftOff.remove(key) != null;
-        changed |= maybeOff.remove(key) != null;
-        if (changed) {
-            save();
-        }
+        write(() -> {
+            leftOff.remove(key);
+            maybeOff.remove(key);
+            heldOff.remove(key);
+        });
     }
 
     /** Closes the breaker of a host by hand and forgets its failures (an operator fixed it). */
     public synchronized void resetBreaker(String switchName, String label) {
         clearFailures(switchName, label);
+    }
+
+    /**
+     * Reads under the file's lock, from the file as it is now: another process (the CLI beside the control plane)
+     * may have changed it.
+     */
+    private <T> T read(java.util.function.Supplier<T> query) {
+        return transact(false, query);
+    }
+
+    private void write(Runnable change) {
+        transact(true, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    private <T> T transact(boolean write, java.util.function.Supplier<T> op) {
+        if (file.isEmpty()) {
+            return op.get();
+        }
+        Path target = file.get();
+        try {
+            return DurableFiles.exclusively(target, () -> {
+                reload(target);
+                T result = op.get();
+                if (write) {
+                    DurableFiles.replace(target, text());
+                }
+                return result;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + (write ? "write" : "read") + " the PoE safety ledger " + target
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Instant> times(List<Event> events, PortKey key) {
@@ -177,31 +243,15 @@ public final class SafetyLedger {
         failures.removeIf(e -> e.at().isBefore(horizon));
     }
 
-    private void save() {
-        if (file.isEmpty()) {
-            return;
-        }
+    private String text() {
         StringBuilder text = new StringBuilder("# piha-poe safety ledger: kind epoch-millis switch label\n");
         actions.forEach(e -> line(text, "action", e.at(), e.port()));
         failures.forEach(e -> line(text, "failure", e.at(), e.port()));
         breakers.forEach((k, until) -> line(text, "breaker", until, k));
         leftOff.forEach((k, at) -> line(text, "off", at, k));
         maybeOff.forEach((k, at) -> line(text, "maybe-off", at, k));
-        Path target = file.get();
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(StandardCharsets.UTF_8.encode(text.toString()));
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the PoE safety ledger " + target, e);
-        }
+        heldOff.forEach((k, at) -> line(text, "held-off", at, k));
+        return text.toString();
     }
 
     private static void line(StringBuilder text, String kind, Instant at, PortKey port) {
@@ -210,13 +260,19 @@ public final class SafetyLedger {
                 .append(URLEncoder.encode(port.label(), StandardCharsets.UTF_8)).append('\n');
     }
 
-    private void load(Path path) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the PoE safety ledger " + path, e);
+    private void reload(Path path) throws IOException {
+        actions.clear();
+        failures.clear();
+        breakers.clear();
+        leftOff.clear();
+        maybeOff.clear();
+        heldOff.clear();
+        if (Files.exists(path)) {
+            load(path, Files.readAllLines(path, StandardCharsets.UTF_8));
         }
+    }
+
+    private void load(Path path, List<String> lines) {
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -233,6 +289,7 @@ public final class SafetyLedger {
                     case "breaker" -> breakers.put(key, at);
                     case "off" -> leftOff.put(key, at);
                     case "maybe-off" -> maybeOff.put(key, at);
+                    case "held-off" -> heldOff.put(key, at);
                     default -> throw new IllegalArgumentException("unknown kind '" + f[0] + "'");
                 }
             } catch (RuntimeException e) {

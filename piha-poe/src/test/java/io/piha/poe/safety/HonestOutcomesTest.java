@@ -169,6 +169,63 @@ class HonestOutcomesTest {
     }
 
     @Test
+    @DisplayName("issue 13: a port fenced after a cycle whose ON step failed is never switched back on at the next start")
+    void aPortFencedAfterAFailedCycleIsNotRestoredAtTheNextStart() {
+        Path file = dir.resolve("ledger");
+        Pause lockWhileOff = d -> {
+            clock.advance(d);
+            sw.lock(PRIMARY, true);
+        };
+        try (PoeDriver driver = driver("private", Duration.ofMillis(300))) {
+            GuardedSwitch guard = new GuardedSwitch(driver, SafetyConfig.ofDefaults(), SafetyLedger.open(file), clock,
+                    lockWhileOff, audit::add, alerts::add);
+            assertThat(guard.powerCycle(RecoveryRequest.of("haos-primary", "arbiter", "missed heartbeats")))
+                    .isInstanceOf(Failed.class);
+            sw.lock(PRIMARY, false);
+            assertThat(guard.fence(RecoveryRequest.of("haos-primary", "arbiter", "fence before promoting the standby")))
+                    .isInstanceOf(RecoveryOutcome.Done.class);
+        }
+        SafetyLedger afterRestart = SafetyLedger.open(file);
+        assertThat(afterRestart.leftOff("rack-switch")).isEmpty();
+        assertThat(afterRestart.heldOff("rack-switch")).containsKey("haos-primary");
+
+        try (PoeDriver driver = driver("private", Duration.ofMillis(300))) {
+            assertThat(guard(driver, afterRestart).restoreLeftOffPorts("start-up")).isEmpty();
+        }
+        assertThat(sw.isPowered(PRIMARY)).as("the fenced primary stays off").isFalse();
+    }
+
+    @Test
+    @DisplayName("the control plane and piha reset-host sharing the ledger file never lose each other's entries")
+    void twoLedgersOnOneFileKeepEveryEntry() throws Exception {
+        Path file = dir.resolve("shared-ledger");
+        SafetyLedger controlPlane = SafetyLedger.open(file);
+        SafetyLedger resetHost = SafetyLedger.open(file);
+        Instant t = clock.instant();
+        Thread a = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                controlPlane.recordAction("rack-switch", "haos-primary", t.plusMillis(i));
+            }
+        });
+        Thread b = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                resetHost.recordAction("rack-switch", "ha-standby", t.plusMillis(i));
+            }
+        });
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+
+        SafetyLedger reread = SafetyLedger.open(file);
+        assertThat(reread.actions("rack-switch", "haos-primary")).hasSize(100);
+        assertThat(reread.actions("rack-switch", "ha-standby")).hasSize(100);
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     @DisplayName("a dry run is audited as planned at INFO, not refused")
     void aDryRunIsAuditedAsPlanned() {
         try (PoeDriver driver = driver("private", Duration.ofMillis(300))) {

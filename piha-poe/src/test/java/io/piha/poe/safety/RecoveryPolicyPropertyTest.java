@@ -84,6 +84,7 @@ class RecoveryPolicyPropertyTest {
             assertThat(read.leftOff(switchName)).containsEntry(label, t.plusSeconds(2));
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(dir.resolve(".poe-ledger.lock"));
             Files.deleteIfExists(dir);
         }
     }

@@ -1,4 +1,4 @@
-package io.piha.runtime.internal;
+package io.piha.api.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,6 +54,44 @@ public final class DurableFiles {
         }
         if (created) {
             forceDirectory(dir);
+        }
+    }
+
+    /** An action on files that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    public interface FileAction<T> {
+        /** Runs the action. */
+        T run() throws IOException;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.locks.ReentrantLock> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code action} while holding the exclusive lock of {@code file}: against the other threads of this JVM
+     * and against other processes (an advisory lock on {@code .<name>.lock} beside it, which the operating system
+     * releases if the process dies). For read-modify-write of a file that two processes open, e.g. the control
+     * plane and {@code piha reset-host} sharing the PoE ledger.
+     */
+    public static <T> T exclusively(Path file, FileAction<T> action) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        java.util.concurrent.locks.ReentrantLock inJvm = LOCKS.computeIfAbsent(absolute,
+                p -> new java.util.concurrent.locks.ReentrantLock());
+        inJvm.lock();
+        try {
+            Path dir = absolute.getParent();
+            Files.createDirectories(dir);
+            Path lockFile = dir.resolve("." + absolute.getFileName() + ".lock");
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock lock = ch.lock();
+                try {
+                    return action.run();
+                } finally {
+                    lock.release();
+                }
+            }
+        } finally {
+            inJvm.unlock();
         }
     }
 
