@@ -77,6 +77,10 @@ class ControlPlaneFlowsTest {
 
         assertThat(home.actingLeaders()).containsExactly(PRIMARY);
         assertThat(home.node(PRIMARY).leadingAt()).contains(Epoch.of(3));
+        String trace = recorder.trace.toString();
+        assertThat(trace).as("the hand-back waits for the standby's acknowledgement, no fence needed")
+                .contains("ha-standby acknowledged its demotion at epoch 2").doesNotContain("fence ha-standby");
+        assertThat(trace.indexOf("acknowledged its demotion")).isLessThan(trace.indexOf("granted epoch 3"));
     }
 
     @Test
@@ -171,6 +175,7 @@ class ControlPlaneFlowsTest {
         home.advance(Duration.ofMinutes(10));
 
         assertThat(home.actingLeaders()).containsExactly(STANDBY);
+        assertThat(recorder.lastGrant().why()).as("evidence, not time alone: %s", recorder.trace).contains("lease ran out");
     }
 
     @Test

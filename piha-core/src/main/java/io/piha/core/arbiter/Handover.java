@@ -104,7 +104,9 @@ final class Handover {
         ArbiterState s = step.before();
         boolean ack = LeadershipEvent.DEMOTED.equals(ev.event()) && ev.actor().equals(d.from().value())
                 && ev.epoch().filter(s.epoch()::equals).isPresent()
-                && ev.commandId().map(d.demoteId()::equals).orElse(true);
+                // the arbiter's demote, or the operator's own demote the node heard first (same epoch, same proof)
+                && ev.commandId().map(id -> id.equals(d.demoteId()) || d.grant().commandId().filter(id::equals)
+                        .isPresent()).orElse(true);
         if (!ack) {
             return step.unchanged("event " + ev.event() + " of " + ev.actor() + " is not the awaited acknowledgement");
         }
