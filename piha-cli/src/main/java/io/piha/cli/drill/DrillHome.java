@@ -102,8 +102,8 @@ final class DrillHome implements AutoCloseable {
             brokerPort = externalBrokerPort.get();
             timeline.line("drill", "MQTT broker given on 127.0.0.1:" + brokerPort);
         } else {
-            brokerPort = keep(EmbeddedHiveMq.start()).port();
-            timeline.line("drill", "MQTT broker (HiveMQ CE, in-process) on 127.0.0.1:" + brokerPort);
+            brokerPort = keep(EmbeddedHiveMq.startInMemory()).port();
+            timeline.line("drill", "MQTT broker (HiveMQ CE, in-process, in memory) on 127.0.0.1:" + brokerPort);
         }
         poeSwitch = keep(SimulatedPoeSwitch.builder().ports(1, 8).start());
         timeline.line("drill", "PoE switch (SNMP agent, POWER-ETHERNET-MIB) on " + poeSwitch.address());

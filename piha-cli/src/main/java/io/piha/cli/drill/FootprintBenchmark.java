@@ -34,7 +34,7 @@ public final class FootprintBenchmark {
     public static void run(PrintWriter out, int rounds) {
         Path jar = jar();
         Clock clock = Clock.systemUTC();
-        try (EmbeddedHiveMq broker = EmbeddedHiveMq.start();
+        try (EmbeddedHiveMq broker = EmbeddedHiveMq.startInMemory();
              SimulatedPoeSwitch poe = SimulatedPoeSwitch.builder().ports(1, 4).start();
              SimulatedHomeAssistant primary = host("haos-primary", true, broker.port(), clock);
              SimulatedHomeAssistant standby = host("ha-standby", false, broker.port(), clock)) {
