@@ -70,11 +70,19 @@ public final class Piha implements Runnable {
         return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
-    /** {@code -h}, {@code --help}, {@code -V} and {@code --version} on every command, whoever wrote it. */
+    /**
+     * {@code -h}, {@code --help}, {@code -V} and {@code --version} on every command, whoever wrote it. Added as plain
+     * options after the command's own (not as picocli's mixin, which a command method counts among its parameters).
+     */
     private static void standardOptions(CommandLine command) {
         CommandLine.Model.CommandSpec s = command.getCommandSpec();
         if (s.findOption("--help") == null) {
-            s.mixinStandardHelpOptions(true);
+            s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        if (s.findOption("--version") == null && s.findOption("-V") == null) {
+            s.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version").versionHelp(true)
+                    .description("Print version information and exit.").build());
         }
         s.versionProvider(new Version());
     }

@@ -100,7 +100,7 @@ public final class LeadershipCommand implements Callable<Integer> {
             try {
                 publish(bus, command);
                 out.println("sent " + verb.wire() + (target == null ? "" : " of " + target) + " for " + broker.service()
-                        + " via " + broker.broker + " (command " + command.id() + ")");
+                        + " via " + broker.broker + " (command " + command.id().orElseThrow() + ")");
                 return report(out, answer);
             } finally {
                 sub.close();
