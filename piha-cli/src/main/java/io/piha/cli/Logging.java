@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses how much a command logs, once, when it starts (logback.xml is quiet until then). A command for people
+ * Chooses how much a command logs, once, when it starts ({@link LogSetup} is quiet until then). A command for people
  * logs warnings only; the long-running services log INFO for the journal; {@code --verbose} shows INFO, and DEBUG
  * for PiHA's own loggers; {@code PIHA_LOG_LEVEL} (system property, else environment variable) wins over all.
  */

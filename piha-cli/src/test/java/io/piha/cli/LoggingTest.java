@@ -91,4 +91,21 @@ class LoggingTest {
             System.clearProperty(Logging.LEVEL_VARIABLE);
         }
     }
+
+    @Test
+    void aLogbackFileNamedOnTheCommandLineReplacesTheBuiltInSetup() {
+        LogSetup setup = new LogSetup();
+        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+        System.setProperty("logback.configurationFile", "/etc/piha/logback.xml");
+        try {
+            assertThat(setup.configure(context))
+                    .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        } finally {
+            System.clearProperty("logback.configurationFile");
+        }
+        assertThat(setup.configure(context))
+                .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("com.hivemq").getLevel()).isEqualTo(Level.WARN);
+    }
 }
