@@ -104,8 +104,9 @@ public final class Piha implements Runnable {
             lines.add("  " + c.code() + "  " + c.meaning());
         }
         lines.add("");
-        lines.add("A failure is one line on stderr: 'piha <command>: what happened; what to do'. --verbose adds the");
-        lines.add("stack trace and INFO logs; PIHA_LOG_LEVEL (e.g. DEBUG) sets the log level of any command.");
+        lines.add("A failure is one line on stderr: 'piha <command>: what happened; what to do'.");
+        lines.add("--verbose adds its stack trace and INFO logs; PIHA_LOG_LEVEL (e.g. DEBUG) sets");
+        lines.add("the log level of any command. More: piha-cli/README.md");
         return lines.toArray(String[]::new);
     }
 
