@@ -12,21 +12,25 @@ import picocli.CommandLine.Spec;
         description = {"Measures failover overhead over real I/O, and the control plane's start-up time and memory.", "",
             "Failover: the drill's home fails over repeatedly; overhead is the time from the primary's last heartbeat to",
             "the standby's 'leader' minus the configured timeout, off time and wait. Footprint: 'piha control-plane' in",
-            "its own JVM with -Xmx64m beside an idle JVM from the same jar. Results go in docs/benchmarks.md."})
+            "its own JVM with the launcher's service flags (and with -Xmx64m alone) beside an idle JVM from the same jar.",
+            "Results go in docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--failovers", defaultValue = "30", description = "Measured failovers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--failovers", defaultValue = "30",
+            description = "Measured failovers, after 3 for warm-up; 0 skips this part (default: ${DEFAULT-VALUE}).")
     int failovers;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Footprint rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Footprint rounds, each starting every JVM once; medians are printed (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Override
     public Integer call() {
-        System.setProperty("PIHA_LOG_LEVEL", System.getProperty("PIHA_LOG_LEVEL", "WARN"));
+        OptionChecks.atLeast(spec, "--failovers", failovers, 0);
+        OptionChecks.atLeast(spec, "--rounds", rounds, 1);
         var out = spec.commandLine().getOut();
         if (failovers > 0) {
             out.println("== failover overhead (timings / 100, as in the drill)");
@@ -35,6 +39,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.println("== control-plane footprint");
         FootprintBenchmark.run(out, rounds);
-        return 0;
+        return ExitCode.OK.code();
     }
 }

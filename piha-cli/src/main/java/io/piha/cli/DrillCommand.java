@@ -18,8 +18,6 @@ final class DrillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The timeline is the drill's output; logs only for warnings (set before the first logger exists).
-        System.setProperty("PIHA_LOG_LEVEL", System.getProperty("PIHA_LOG_LEVEL", "WARN"));
         return Drill.run(spec.commandLine().getOut());
     }
 }

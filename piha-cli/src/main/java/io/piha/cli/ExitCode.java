@@ -12,8 +12,11 @@ public enum ExitCode {
     CHECK_FAILED(1, "a check found a problem"),
     /** Bad usage or bad input: unknown option, malformed value, missing or invalid configuration file. */
     USAGE(2, "bad usage or bad input"),
-    /** Done only in part: no answer in time, or some input rows were rejected (and kept for the report). */
-    INCOMPLETE(3, "done only in part (no answer in time, or rows rejected)"),
+    /**
+     * Done only in part: no answer in time, some input rows were rejected (and kept for the report), or the standby's
+     * config waits (sync pending or frozen).
+     */
+    INCOMPLETE(3, "done only in part (no answer in time, rows rejected, sync pending)"),
     /** Refused by a guard or by the control plane: rate limit, protected port, freeze, stale epoch, a lock held. */
     REFUSED(4, "refused by a safety guard or by the control plane"),
     /** Failed: a broker, database, switch or host could not be reached, or the action did not complete. */

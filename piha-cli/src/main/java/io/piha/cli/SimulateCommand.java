@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code piha simulate}: plays the seed flows on the state machines in a simulated home. */
-@Command(name = "simulate",
+@Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Plays the seed flows on the state machines in simulated time (instant).", "",
             "Normal operation, heartbeat failure -> PoE reset -> promotion, return to primary, freeze with",
             "emergency promote: the real arbiter and agents in a deterministic simulated home. Prints the",
@@ -20,7 +20,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--chaos", description = "Deliver messages late (up to 2 s), out of order and sometimes twice.")
     boolean chaos;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the chaotic bus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the chaotic bus; the same seed plays the same run (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

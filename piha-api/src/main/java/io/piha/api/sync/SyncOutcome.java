@@ -19,6 +19,29 @@ public sealed interface SyncOutcome {
     }
 
     /**
+     * The outcome in words, for people (CLI, audit reasons, logs), with commits abbreviated, e.g. {@code synced
+     * 1a2b3c4d5e (was 0f9e8d7c6b) by alice} or {@code 1a2b3c4d5e waits for its observation window until
+     * 2026-05-03T18:00:00Z}.
+     */
+    default String describe() {
+        if (this instanceof Synced s) {
+            return "synced " + s.to() + s.from().map(f -> " (was " + f + ")").orElse(" (new standby branch)")
+                    + " by " + s.actor();
+        } else if (this instanceof UpToDate u) {
+            return "up to date at " + u.at();
+        } else if (this instanceof Pending p) {
+            return p.commit() + " waits for its observation window until " + p.eligibleAt();
+        } else if (this instanceof Frozen f) {
+            return "frozen by " + f.freeze().by() + " since " + f.freeze().since()
+                    + f.freeze().until().map(u -> " until " + u).orElse(" until thawed") + ": " + f.freeze().reason();
+        } else if (this instanceof Refused r) {
+            return "refused " + r.commit() + ": it adds or changes paths that must never reach a standby: "
+                    + String.join(", ", r.paths());
+        }
+        return "blocked: " + ((Blocked) this).reason();
+    }
+
+    /**
      * The standby branch moved forward.
      *
      * @param from where it was (empty if the branch was created)

@@ -3,9 +3,11 @@ package io.piha.cli.drill;
 import static io.piha.cli.drill.DrillHome.PRIMARY;
 import static io.piha.cli.drill.DrillHome.STANDBY;
 
+import io.piha.api.Durations;
 import io.piha.api.leadership.Command;
 import io.piha.api.leadership.CommandVerb;
 import io.piha.api.leadership.HostId;
+import io.piha.cli.ExitCode;
 import io.piha.core.arbiter.Phase;
 import io.piha.core.node.NodeRole;
 import io.piha.poe.safety.RecoveryOutcome;
@@ -37,12 +39,17 @@ public final class Drill {
         this.timeline = new DrillTimeline(out);
     }
 
-    /** Runs the drill; 0 if every flow behaved, 1 otherwise. */
+    /**
+     * Runs the drill.
+     *
+     * @return {@link ExitCode#OK} if every flow behaved, {@link ExitCode#CHECK_FAILED} otherwise
+     * @throws RuntimeException if the drill's home could not be set up (no free port, no temporary folder)
+     */
     public static int run(PrintWriter out) {
         return new Drill(out, java.util.Optional.empty()).play();
     }
 
-    /** Runs the drill against a broker already listening on 127.0.0.1:{@code brokerPort}. */
+    /** As {@link #run(PrintWriter)}, against a broker already listening on 127.0.0.1:{@code brokerPort}. */
     public static int run(PrintWriter out, int brokerPort) {
         return new Drill(out, java.util.Optional.of(brokerPort)).play();
     }
@@ -61,16 +68,15 @@ public final class Drill {
             freezePeriod();
             out.println();
             out.println("Audit trail and control-plane memory: " + home.work());
-        } catch (RuntimeException e) {
-            failures.add("the drill could not run: " + e);
-            e.printStackTrace(out);
+        } finally {
+            out.flush();
         }
         out.println();
         figures.forEach(f -> out.println("  " + f));
         out.println(failures.isEmpty() ? "All four flows behaved (" + timeline.elapsed().toSeconds() + " s)."
                 : failures.size() + " check(s) failed: " + failures);
         out.flush();
-        return failures.isEmpty() ? 0 : 1;
+        return (failures.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED).code();
     }
 
     private void normalOperation() {
@@ -105,7 +111,8 @@ public final class Drill {
         timeline.title("3. Return to HAOS: the primary is repaired and powered; the operator demotes the standby");
         home.primary.repaired();
         RecoveryOutcome on = home.powerOn(PRIMARY, "repaired: new SD card");
-        check(on instanceof RecoveryOutcome.Done, "the operator powers the primary's port back on through the safety layer (" + on + ")");
+        check(on instanceof RecoveryOutcome.Done, "the operator powers the primary's port back on through the safety layer ("
+                + said(on) + ")");
         pause(Duration.ofSeconds(2));
         check(!home.primary.isLeading() && home.standbyAgent.state().isCurrentLeader(),
                 "the booted primary does not reclaim leadership by itself");
@@ -135,6 +142,17 @@ public final class Drill {
         check(waitFor(Duration.ofSeconds(3), home.standby::automationsOn), "the standby's automations are on again");
         figures.add(String.format("emergency promote: %d ms from the operator's command to the standby leading",
                 Duration.ofNanos(System.nanoTime() - start).toMillis()));
+    }
+
+    /** A power action's outcome in words (the drill only powers on, so no plan is ever made). */
+    private static String said(RecoveryOutcome outcome) {
+        if (outcome instanceof RecoveryOutcome.Done d) {
+            return "done in " + Durations.format(d.took());
+        }
+        if (outcome instanceof RecoveryOutcome.Refused r) {
+            return "refused: " + r.reason();
+        }
+        return outcome instanceof RecoveryOutcome.Failed f ? "failed: " + f.reason() : "only planned";
     }
 
     private Command command(CommandVerb verb, HostId target, String reason) {

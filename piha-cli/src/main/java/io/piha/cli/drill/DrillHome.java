@@ -76,6 +76,7 @@ final class DrillHome implements AutoCloseable {
     private final MqttLeadershipBus observer;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Path work;
+    private final int switchActionsPerMinute;
 
     /**
      * @param externalBrokerPort an MQTT broker already listening on 127.0.0.1 (e.g. Mosquitto); empty starts
@@ -85,9 +86,14 @@ final class DrillHome implements AutoCloseable {
         this(timeline, externalBrokerPort, Duration.ofSeconds(9));
     }
 
-    /** As above, with the anti-flap interval given (benchmarks fail over again and again). */
+    /**
+     * As above, with the anti-flap interval given: benchmarks fail over again and again, so the switch's rate limit
+     * (20 actions a minute in the drill) is lifted to 20 per anti-flap interval's worth of a minute, at most 600.
+     */
     DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort, Duration minTimeBetweenFailovers) {
         this.timeline = timeline;
+        this.switchActionsPerMinute = (int) Math.min(600, Math.max(20,
+                20 * Duration.ofSeconds(9).toMillis() / Math.max(1, minTimeBetweenFailovers.toMillis())));
         this.policy = ArbiterPolicy.custom(SERVICE, new Topology(PRIMARY, STANDBY))
                 .heartbeatTimeout(Duration.ofMillis(900)).recoveryWait(Duration.ofMillis(600))
                 .probeTimeout(Duration.ofMillis(500)).promotionTimeout(Duration.ofSeconds(3))
@@ -102,8 +108,8 @@ final class DrillHome implements AutoCloseable {
             brokerPort = externalBrokerPort.get();
             timeline.line("drill", "MQTT broker given on 127.0.0.1:" + brokerPort);
         } else {
-            brokerPort = keep(EmbeddedHiveMq.start()).port();
-            timeline.line("drill", "MQTT broker (HiveMQ CE, in-process) on 127.0.0.1:" + brokerPort);
+            brokerPort = keep(EmbeddedHiveMq.startInMemory()).port();
+            timeline.line("drill", "MQTT broker (HiveMQ CE, in-process, in memory) on 127.0.0.1:" + brokerPort);
         }
         poeSwitch = keep(SimulatedPoeSwitch.builder().ports(1, 8).start());
         timeline.line("drill", "PoE switch (SNMP agent, POWER-ETHERNET-MIB) on " + poeSwitch.address());
@@ -137,7 +143,7 @@ final class DrillHome implements AutoCloseable {
         SnmpPoeDriver driver = keep(SnmpPoeDriver.open(SnmpSwitchConfig.of(poeSwitch.address(),
                 SnmpCredentials.community(Secret.of("private")), map)));
         SafetyConfig safety = SafetyConfig.custom().offTime(OFF_TIME).portCooldown(Duration.ofMillis(100))
-                .rateLimits(20, 40, Duration.ofMinutes(1)).build();
+                .rateLimits(switchActionsPerMinute, 2 * switchActionsPerMinute, Duration.ofMinutes(1)).build();
         AlertSink alerts = a -> timeline.line("poe", a.severity() + " " + a.code() + ": " + a.message());
         return new GuardedSwitch(driver, safety, SafetyLedger.inMemory(), clock, Pause.REAL,
                 e -> timeline.line("poe", e.action() + " " + e.subject() + ": " + e.outcome() + " (" + e.reason() + ")"), alerts);

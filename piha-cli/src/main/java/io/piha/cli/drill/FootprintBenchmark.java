@@ -3,6 +3,7 @@ package io.piha.cli.drill;
 import io.piha.testkit.homeassistant.SimulatedHomeAssistant;
 import io.piha.testkit.mqtt.EmbeddedHiveMq;
 import io.piha.api.leadership.HostId;
+import io.piha.cli.ServiceJvm;
 import io.piha.api.leadership.ServiceName;
 import io.piha.testkit.poe.SimulatedPoeSwitch;
 import java.io.BufferedReader;
@@ -20,10 +21,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Start-up time and resident memory of {@code piha control-plane} in its own JVM with {@code -Xmx64m}, beside
- * an idle JVM from the same jar with the same flags (the baseline), against the drill's broker, SNMP switch
- * and Home Assistant endpoints. Start-up is from process start to the control plane's "runs" line; memory is
- * VmRSS from /proc after 5 s of running (Linux only).
+ * Start-up time and resident memory of {@code piha control-plane} in its own JVM with the launcher's service flags
+ * ({@link ServiceJvm}), and with {@code -Xmx64m} alone, beside an idle JVM from the same jar with the service flags
+ * (the baseline), against the drill's broker, SNMP switch and Home Assistant endpoints. Start-up is from process
+ * start to the control plane's "runs" line; memory is VmRSS from /proc after 5 s of running (Linux only).
  */
 public final class FootprintBenchmark {
 
@@ -34,7 +35,7 @@ public final class FootprintBenchmark {
     public static void run(PrintWriter out, int rounds) {
         Path jar = jar();
         Clock clock = Clock.systemUTC();
-        try (EmbeddedHiveMq broker = EmbeddedHiveMq.start();
+        try (EmbeddedHiveMq broker = EmbeddedHiveMq.startInMemory();
              SimulatedPoeSwitch poe = SimulatedPoeSwitch.builder().ports(1, 4).start();
              SimulatedHomeAssistant primary = host("haos-primary", true, broker.port(), clock);
              SimulatedHomeAssistant standby = host("ha-standby", false, broker.port(), clock)) {
@@ -42,28 +43,42 @@ public final class FootprintBenchmark {
             Path dir = Files.createTempDirectory("piha-footprint-");
             Path config = dir.resolve("control-plane.yaml");
             Files.writeString(config, yaml(broker.port(), primary, standby, poe, dir));
-            List<long[]> cp = new ArrayList<>();
-            List<long[]> small = new ArrayList<>();
-            List<long[]> idle = new ArrayList<>();
-            for (int i = 0; i < rounds; i++) {
-                idle.add(measure(List.of("java", "-Xmx64m", "-cp", jar.toString(), IdleJvm.class.getName()), "ready"));
-                cp.add(measure(List.of("java", "-Xmx64m", "-Dlogback.configurationFile=none", "-cp", jar.toString(),
-                        "io.piha.cli.Piha", "control-plane", "--config", config.toString(),
-                        "--state-dir", dir.resolve("state").toString()), "control plane"));
-                small.add(measure(List.of("java", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-XX:ReservedCodeCacheSize=24m", "-Xss512k", "-cp", jar.toString(),
-                        "io.piha.cli.Piha", "control-plane", "--config", config.toString(),
-                        "--state-dir", dir.resolve("state").toString()), "control plane"));
-            }
-            out.printf("%-34s %12s %12s%n", "-Xmx64m, median of " + rounds, "start-up ms", "RSS MiB");
-            out.printf("%-34s %12d %12d%n", "idle JVM from the same jar (base)", median(idle, 0), median(idle, 1) / 1024);
-            out.printf("%-34s %12d %12d%n", "piha control-plane, 1 service", median(cp, 0), median(cp, 1) / 1024);
-            out.printf("%-34s %12d %12d%n", "  same, small-footprint flags (*)", median(small, 0), median(small, 1) / 1024);
-            out.println("(*) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -Xss512k");
-            out.flush();
+            measure(out, rounds, jar, List.of("-cp", jar.toString(), "io.piha.cli.Piha", "control-plane", "--config",
+                    config.toString(), "--state-dir", dir.resolve("state").toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void measure(PrintWriter out, int rounds, Path jar, List<String> controlPlane) throws IOException {
+        List<String> service = ServiceJvm.flags();
+        List<long[]> idle = new ArrayList<>();
+        List<long[]> plain = new ArrayList<>();
+        List<long[]> small = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            idle.add(measure(java(service, List.of("-cp", jar.toString(), IdleJvm.class.getName())), "ready"));
+            plain.add(measure(java(List.of("-Xmx64m"), controlPlane), "control plane"));
+            small.add(measure(java(service, controlPlane), "control plane"));
+        }
+        out.printf("%-44s %12s %12s%n", "median of " + rounds, "start-up ms", "RSS MiB");
+        row(out, "idle JVM, service flags (baseline)", idle);
+        row(out, "piha control-plane, 1 service, -Xmx64m only", plain);
+        row(out, "piha control-plane, service flags (./piha)", small);
+        out.println("service flags: " + String.join(" ", service));
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String what, List<long[]> runs) {
+        out.printf("%-44s %12d %12.1f%n", what, median(runs, 0), median(runs, 1) / 1024.0);
+    }
+
+    /** The same Java as this JVM's, with {@code flags} and then {@code args}. */
+    private static List<String> java(List<String> flags, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.addAll(args);
+        return command;
     }
 
     /** Returns {start-up ms, RSS KiB}. */

@@ -1,6 +1,7 @@
 package io.piha.cli.ops;
 
 import io.piha.api.leadership.ServiceName;
+import io.piha.cli.OptionChecks;
 import io.piha.mqtt.MqttBusConfig;
 import io.piha.api.Secret;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ public final class BrokerOptions {
             description = "Broker as host[:port] (default: $PIHA_MQTT_BROKER or ${DEFAULT-VALUE}).")
     String broker;
 
-    @Option(names = "--username", defaultValue = "${env:PIHA_MQTT_USERNAME}", description = "MQTT user name.")
+    @Option(names = "--username", defaultValue = "${env:PIHA_MQTT_USERNAME}",
+            description = "MQTT user name (default: $PIHA_MQTT_USERNAME); the password comes from --password-env.")
     String username;
 
     @Option(names = "--password-env", defaultValue = "PIHA_MQTT_PASSWORD",
@@ -27,7 +29,7 @@ public final class BrokerOptions {
     @Option(names = "--ca", description = "PEM file of the CA that signed the broker's certificate.")
     Path ca;
 
-    @Option(names = "--signing-key-env", description = "Environment variable holding the HMAC key commands are signed with.")
+    @Option(names = "--signing-key-env", description = "Environment variable holding the HMAC key commands are signed with (default: unsigned).")
     String signingKeyEnv;
 
     @Option(names = {"-s", "--service"}, defaultValue = "home-assistant",
@@ -47,11 +49,19 @@ public final class BrokerOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--broker: invalid port in '" + broker + "' (expected host[:port])");
         }
+        if (host.isBlank() || port < 1 || port > OptionChecks.MAX_PORT) {
+            throw new IllegalArgumentException("--broker: '" + broker + "' is not host[:port] with a port from 1 to "
+                    + OptionChecks.MAX_PORT);
+        }
         MqttBusConfig.Builder b = MqttBusConfig.custom().broker(host, port).services(service())
                 .clientId(clientIdPrefix + "-" + ProcessHandle.current().pid());
         if (username != null && !username.isBlank()) {
             String password = env.get(passwordEnv);
-            b.credentials(username, Secret.of(password == null ? "" : password));
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("--username " + username + " needs a password: environment variable "
+                        + passwordEnv + " is not set");
+            }
+            b.credentials(username, Secret.of(password));
         }
         if (tls) {
             if (ca != null) {

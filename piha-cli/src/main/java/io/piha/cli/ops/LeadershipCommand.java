@@ -1,11 +1,14 @@
 package io.piha.cli.ops;
 
+import io.piha.api.Durations;
 import io.piha.api.leadership.Command;
 import io.piha.api.leadership.CommandVerb;
 import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.LeadershipBusException;
 import io.piha.api.leadership.LeadershipEvent;
 import io.piha.api.leadership.LeadershipListener;
 import io.piha.api.leadership.LeadershipMessage;
+import io.piha.cli.ExitCode;
 import io.piha.mqtt.MqttLeadershipBus;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -24,15 +27,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code piha promote|demote|freeze|thaw}: sends one leadership command as an envelope (id, target, actor,
  * expiry) and waits for the event that answers it: the control plane's grant or refusal, or an agent's
- * acknowledgement. Exit codes: 0 answered, 3 no answer in time, 4 refused.
+ * acknowledgement. Exit codes ({@link ExitCode}): 0 answered, 3 no answer in time, 4 refused, 5 broker unreachable.
  */
 @picocli.CommandLine.Command(mixinStandardHelpOptions = true)
 public final class LeadershipCommand implements Callable<Integer> {
 
-    /** Exit code when the command was refused. */
-    static final int REFUSED = 4;
-    /** Exit code when nobody answered in time. */
-    static final int NO_ANSWER = 3;
+    /** How long the broker has to confirm the publication. */
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -40,14 +41,15 @@ public final class LeadershipCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker;
 
-    @Option(names = {"-t", "--target"}, description = "Host the command is for.")
+    @Option(names = {"-t", "--target"}, description = "Host the command is for (default: the control plane decides,"
+            + " e.g. the standby for promote).")
     String target;
 
     @Option(names = {"-r", "--reason"}, description = "Why, for the audit trail (e.g. drill).")
     String reason;
 
     @Option(names = "--wait", defaultValue = "10s",
-            description = "How long to wait for an answer (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for an answer, e.g. 10s or 2m (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
     private final CommandVerb verb;
@@ -96,12 +98,23 @@ public final class LeadershipCommand implements Callable<Integer> {
                 }
             });
             try {
-                bus.publish(new LeadershipMessage.CommandIssued(broker.service(), command)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-                out.println("sent " + command.describe() + " to " + broker.service() + " on " + broker.broker);
+                publish(bus, command);
+                out.println("sent " + verb.wire() + (target == null ? "" : " of " + target) + " for " + broker.service()
+                        + " via " + broker.broker + " (command " + command.id().orElseThrow() + ")");
                 return report(out, answer);
             } finally {
                 sub.close();
             }
+        }
+    }
+
+    private void publish(MqttLeadershipBus bus, Command command) throws InterruptedException, ExecutionException {
+        try {
+            bus.publish(new LeadershipMessage.CommandIssued(broker.service(), command)).toCompletableFuture()
+                    .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new LeadershipBusException("the broker " + broker.broker + " did not confirm the command within "
+                    + Durations.format(PUBLISH_TIMEOUT), e);
         }
     }
 
@@ -112,14 +125,14 @@ public final class LeadershipCommand implements Callable<Integer> {
                     + e.newLeader().map(h -> " (leader " + h + e.epoch().map(x -> " at epoch " + x).orElse("") + ")").orElse("");
             if (LeadershipEvent.REJECTED.equals(e.event())) {
                 spec.commandLine().getErr().println("refused: " + what);
-                return REFUSED;
+                return ExitCode.REFUSED.code();
             }
             out.println("answered: " + what);
-            return 0;
+            return ExitCode.OK.code();
         } catch (TimeoutException e) {
-            spec.commandLine().getErr().println("no answer within " + wait.toSeconds()
-                    + " s: is the control plane running and connected to " + broker.broker + "?");
-            return NO_ANSWER;
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": no answer within " + Durations.format(wait)
+                    + "; is the control plane running and connected to " + broker.broker + "?");
+            return ExitCode.INCOMPLETE.code();
         }
     }
 }

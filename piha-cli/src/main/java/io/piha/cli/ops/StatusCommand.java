@@ -1,15 +1,20 @@
 package io.piha.cli.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.piha.api.Durations;
 import io.piha.api.leadership.Heartbeat;
 import io.piha.api.leadership.LeaderState;
 import io.piha.api.leadership.LeadershipListener;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.Lease;
+import io.piha.cli.ExitCode;
 import io.piha.mqtt.MqttLeadershipBus;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,10 +37,11 @@ public final class StatusCommand implements Callable<Integer> {
     BrokerOptions broker;
 
     @Option(names = "--listen", defaultValue = "1500ms",
-            description = "How long to collect retained messages (default: ${DEFAULT-VALUE}).")
+            description = "How long to collect retained messages, e.g. 1500ms or 3s (default: ${DEFAULT-VALUE}).")
     Duration listen;
 
-    @Option(names = "--json", description = "Print JSON for scripts.")
+    @Option(names = "--json", description = "Print one JSON object for scripts (service, state, leader, epoch,"
+            + " heartbeat_age_s, availability, last_event; null when unknown).")
     boolean json;
 
     private volatile Optional<LeaderState> state = Optional.empty();
@@ -50,7 +56,7 @@ public final class StatusCommand implements Callable<Integer> {
             LeadershipBusSubscription.collect(bus, broker.service(), (LeadershipListener) this::remember, listen);
         }
         print(spec.commandLine().getOut(), Clock.systemUTC().instant());
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private void remember(LeadershipMessage m) {
@@ -69,31 +75,32 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, Instant now) {
-        String leader = lease != null ? lease.holder().value() : heartbeat != null ? heartbeat.host().value() : "none";
-        String epoch = lease != null ? lease.epoch().toString() : "unknown";
-        String age = heartbeat == null ? "none" : Duration.between(heartbeat.timestamp(), now).toSeconds() + " s";
+    private void print(PrintWriter out, Instant now) throws JsonProcessingException {
+        Optional<String> leader = Optional.ofNullable(lease).map(l -> l.holder().value())
+                .or(() -> Optional.ofNullable(heartbeat).map(h -> h.host().value()));
+        Optional<Long> epoch = Optional.ofNullable(lease).map(l -> l.epoch().value());
+        Optional<Duration> age = Optional.ofNullable(heartbeat).map(h -> Duration.between(h.timestamp(), now));
+        Map<String, String> hosts;
+        synchronized (availability) {
+            hosts = new TreeMap<>(availability);
+        }
         if (json) {
-            out.printf("{\"service\":\"%s\",\"state\":\"%s\",\"leader\":\"%s\",\"epoch\":\"%s\",\"heartbeat_age\":\"%s\","
-                    + "\"availability\":%s}%n", broker.service(), state.map(LeaderState::wire).orElse(""), leader, epoch, age,
-                    jsonMap());
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("service", broker.service().value());
+            doc.put("state", state.map(LeaderState::wire).orElse(null));
+            doc.put("leader", leader.orElse(null));
+            doc.put("epoch", epoch.orElse(null));
+            doc.put("heartbeat_age_s", age.map(a -> a.toMillis() / 1000.0).orElse(null));
+            doc.put("availability", hosts);
+            doc.put("last_event", lastEvent);
+            out.println(new ObjectMapper().writeValueAsString(doc));
             return;
         }
         out.println("service      " + broker.service() + " (broker " + broker.broker + ")");
         out.println("state        " + state.map(LeaderState::wire).orElse("empty (no leader)"));
-        out.println("leader       " + leader + " at epoch " + epoch);
-        out.println("heartbeat    " + (heartbeat == null ? "none seen" : age + " ago from " + heartbeat.host()));
-        synchronized (availability) {
-            availability.forEach((h, a) -> out.println("host         " + h + ": " + a));
-        }
+        out.println("leader       " + leader.orElse("none") + epoch.map(e -> " at epoch " + e).orElse(""));
+        out.println("heartbeat    " + age.map(a -> Durations.format(a) + " ago from " + heartbeat.host()).orElse("none seen"));
+        hosts.forEach((h, a) -> out.println("host         " + h + ": " + a));
         out.println("last event   " + (lastEvent == null ? "none retained" : lastEvent));
-    }
-
-    private String jsonMap() {
-        StringBuilder sb = new StringBuilder("{");
-        synchronized (availability) {
-            availability.forEach((h, a) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(h).append("\":\"").append(a).append('"'));
-        }
-        return sb.append('}').toString();
     }
 }

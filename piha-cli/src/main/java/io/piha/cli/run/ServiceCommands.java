@@ -1,5 +1,7 @@
 package io.piha.cli.run;
 
+import io.piha.cli.ExitCode;
+import io.piha.cli.LongRunning;
 import io.piha.service.config.ConfigLoader;
 import io.piha.service.AgentService;
 import io.piha.service.ControlPlaneService;
@@ -34,7 +36,7 @@ public final class ServiceCommands {
     @Command(name = "control-plane", mixinStandardHelpOptions = true, subcommands = RebuildMemoryCommand.class,
             description = "Runs the control plane (watchdog, probes, PoE recovery, failover, alerts, status page) "
                     + "from its YAML configuration, until stopped. See docs/configuration.md.")
-    public static final class ControlPlaneCommand implements Callable<Integer> {
+    public static final class ControlPlaneCommand implements Callable<Integer>, LongRunning {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +55,7 @@ public final class ServiceCommands {
                     + " service(s)" + service.statusUrl().map(u -> "; status page " + u).orElse(""));
             spec.commandLine().getOut().flush();
             runUntilStopped(service);
-            return 0;
+            return ExitCode.OK.code();
         }
     }
 
@@ -101,7 +103,7 @@ public final class ServiceCommands {
     @Command(name = "agent", mixinStandardHelpOptions = true,
             description = "Runs the agent beside a Home Assistant host from its YAML configuration, until stopped. "
                     + "It starts as a standby and never reclaims leadership by itself.")
-    public static final class AgentCommand implements Callable<Integer> {
+    public static final class AgentCommand implements Callable<Integer>, LongRunning {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -115,7 +117,7 @@ public final class ServiceCommands {
             spec.commandLine().getOut().println("agent " + cfg.host() + " runs as standby for " + cfg.services().size() + " service(s)");
             spec.commandLine().getOut().flush();
             runUntilStopped(service);
-            return 0;
+            return ExitCode.OK.code();
         }
     }
 }

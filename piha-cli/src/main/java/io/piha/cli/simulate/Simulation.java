@@ -1,5 +1,6 @@
 package io.piha.cli.simulate;
 
+import io.piha.cli.ExitCode;
 import io.piha.core.simulation.EstateSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public final class Simulation {
     /**
      * Plays the seed flows and prints the timeline.
      *
-     * @return 0 if every flow behaved, 1 otherwise
+     * @return {@link ExitCode#OK} if every flow behaved, {@link ExitCode#CHECK_FAILED} otherwise
      */
     public static int run(PrintWriter out, boolean chaos, long seed) {
         EstateSettings settings = chaos
@@ -28,9 +29,9 @@ public final class Simulation {
         out.println();
         if (flows.failures().isEmpty()) {
             out.println("All four flows behaved.");
-            return 0;
+            return ExitCode.OK.code();
         }
         out.println(flows.failures().size() + " check(s) failed: " + flows.failures());
-        return 1;
+        return ExitCode.CHECK_FAILED.code();
     }
 }

@@ -21,7 +21,8 @@ final class RepositoryOptions {
             description = "Local cache for a remote --repo. Default: ~/.cache/piha/sync/<host-and-path>.")
     Path cache;
 
-    @Option(names = "--service", defaultValue = SyncConfig.DEFAULT_SERVICE, description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--service", defaultValue = SyncConfig.DEFAULT_SERVICE,
+            description = "The service whose configuration is synced. Default: ${DEFAULT-VALUE}.")
     String service;
 
     @Option(names = "--primary", defaultValue = SyncConfig.DEFAULT_PRIMARY_BRANCH,

@@ -1,6 +1,7 @@
 package io.piha.cli.sync;
 
 import io.piha.api.sync.SyncFreeze;
+import io.piha.cli.ExitCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ final class SyncFreezeCommand implements Callable<Integer> {
     @Option(names = "--reason", required = true, description = "Why, e.g. 'new Zigbee coordinator'.")
     String reason;
 
-    @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who, for the audit trail. Default: ${DEFAULT-VALUE}.")
     String by;
 
     @ArgGroup(exclusive = true)
@@ -53,6 +54,6 @@ final class SyncFreezeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("frozen by " + by + until.map(u -> " until " + u).orElse(" until thawed")
                 + ": " + reason);
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

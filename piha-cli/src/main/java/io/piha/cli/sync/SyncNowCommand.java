@@ -1,6 +1,7 @@
 package io.piha.cli.sync;
 
 import io.piha.api.sync.SyncOutcome;
+import io.piha.cli.ExitCode;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code piha sync now}: a forced sync, past the window, audited with the actor. */
 @Command(name = "now", mixinStandardHelpOptions = true,
         description = "Syncs the newest primary commit now, past the observation window (never past forbidden"
-                + " paths, never other than by fast-forward). Exit code 0 when the standby is up to date.")
+                + " paths, never other than by fast-forward). Exit code 0 when the standby is up to date, 4 when frozen"
+                + " or refused (forbidden paths), 5 when blocked.")
 final class SyncNowCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,7 +23,7 @@ final class SyncNowCommand implements Callable<Integer> {
             description = "Who asks, for the audit trail. Default: ${DEFAULT-VALUE}.")
     String actor;
 
-    @Option(names = "--even-if-frozen", description = "Pass a freeze too.")
+    @Option(names = "--even-if-frozen", description = "Sync even while frozen (an emergency; audited).")
     boolean evenIfFrozen;
 
     @CommandLine.Spec
@@ -32,8 +34,11 @@ final class SyncNowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SyncOutcome outcome = repo.open(clock, spec.commandLine().getErr()).force(actor, evenIfFrozen);
-        spec.commandLine().getOut().println(outcome);
+        spec.commandLine().getOut().println(outcome.describe());
         spec.commandLine().getOut().flush();
-        return outcome.isHealthy() ? 0 : 1;
+        if (outcome.isHealthy()) {
+            return ExitCode.OK.code();
+        }
+        return (outcome instanceof SyncOutcome.Blocked ? ExitCode.FAILED : ExitCode.REFUSED).code();
     }
 }

@@ -1,12 +1,15 @@
 package io.piha.cli.sync;
 
+import io.piha.api.Durations;
 import io.piha.api.sync.SyncFreeze;
 import io.piha.api.sync.SyncOutcome;
 import io.piha.api.sync.SyncStatus;
+import io.piha.cli.ExitCode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Mixin;
 /** {@code piha sync status}: synced commit, pending commit and when it becomes eligible, freeze, health. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the synced and pending commits, any freeze and whether sync is healthy."
-                + " Exit code 0 when healthy, 2 when pending or frozen, 1 when blocked or never synced.")
+                + " Exit code 0 when healthy, 3 when pending or frozen, 1 when blocked or never synced.")
 final class SyncStatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,16 +39,16 @@ final class SyncStatusCommand implements Callable<Integer> {
                 .orElse("no standby branch yet"));
         out.printf("pending:  %s%n", status.pending().map(p -> pending(p, now)).orElse("none"));
         out.printf("freeze:   %s%n", status.freeze().map(SyncStatusCommand::freeze).orElse("none"));
-        status.last().ifPresent(e -> out.printf("last:     %s by %s at %s%n", e.outcome(), e.actor(), e.at()));
+        status.last().ifPresent(e -> out.printf("last:     %s (%s, at %s)%n", e.outcome().describe(), e.actor(), e.at()));
         String health = health(status);
         out.printf("health:   %s%n", health);
         out.println("note:     incidents are not known to this command; the control plane's status page"
                 + " includes them in the pending time");
         out.flush();
         return switch (health) {
-            case "HEALTHY" -> 0;
-            case "BLOCKED", "NOT SYNCED" -> 1;
-            default -> 2;
+            case "HEALTHY" -> ExitCode.OK.code();
+            case "BLOCKED", "NOT SYNCED" -> ExitCode.CHECK_FAILED.code();
+            default -> ExitCode.INCOMPLETE.code();
         };
     }
 
@@ -60,14 +63,12 @@ final class SyncStatusCommand implements Callable<Integer> {
     }
 
     private static String pending(SyncOutcome.Pending p, Instant now) {
-        Duration left = Duration.between(now, p.eligibleAt());
-        String when = left.isNegative() || left.isZero() ? "eligible now"
-                : "in " + left.toHours() + "h " + left.toMinutesPart() + "m";
+        Duration left = Duration.between(now, p.eligibleAt()).truncatedTo(ChronoUnit.MINUTES);
+        String when = left.isNegative() || left.isZero() ? "eligible now" : "in " + Durations.format(left);
         return p.commit().hex() + ", eligible at " + p.eligibleAt() + " (" + when + ")";
     }
 
     private static String freeze(SyncFreeze f) {
-        return "frozen by " + f.by() + " since " + f.since()
-                + f.until().map(u -> " until " + u).orElse(" until thawed") + ": " + f.reason();
+        return new SyncOutcome.Frozen(f).describe();
     }
 }

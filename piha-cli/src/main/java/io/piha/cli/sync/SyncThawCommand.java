@@ -1,5 +1,6 @@
 package io.piha.cli.sync;
 
+import io.piha.cli.ExitCode;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ final class SyncThawCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repo;
 
-    @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who, for the audit trail. Default: ${DEFAULT-VALUE}.")
     String by;
 
     @CommandLine.Spec
@@ -27,6 +28,6 @@ final class SyncThawCommand implements Callable<Integer> {
         repo.open(clock, spec.commandLine().getErr()).thaw(by);
         spec.commandLine().getOut().println("thawed by " + by);
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -25,7 +25,9 @@ class DrillTest {
         assertThat(timeline).doesNotContain("[FAIL]")
                 .contains("power_cycle rack-switch/haos-primary", "lease: ha-standby at epoch 2", "state = maintenance",
                         "CRITICAL promotion_blocked", "ha-standby automations on (REST actuator)")
-                .contains("All four flows behaved");
+                .contains("All four flows behaved")
+                .contains("the operator powers the primary's port back on through the safety layer (done in ")
+                .doesNotContain("Done[", "[switchName=", "PT0.", "Optional[");
     }
 
     @Test

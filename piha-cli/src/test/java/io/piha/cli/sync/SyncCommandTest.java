@@ -2,6 +2,7 @@ package io.piha.cli.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.piha.cli.ExitCode;
 import io.piha.cli.Piha;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,13 +56,14 @@ class SyncCommandTest {
     }
 
     @Test
-    void statusShowsTheSyncedAndPendingCommitsAndExitsTwoWhilePending() {
+    void statusShowsTheSyncedAndPendingCommitsAndExitsIncompleteWhilePending() {
         int code = piha("sync", "status", "--repo", repo.toString());
 
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(ExitCode.INCOMPLETE.code());
         assertThat(out.toString()).contains("standby:  " + synced.name())
                 .contains("pending:  " + fresh.name() + ", eligible at")
-                .contains("health:   PENDING");
+                .contains("health:   PENDING")
+                .containsPattern("eligible at \\S+ \\(in 2[23] h \\d+ min\\)");
     }
 
     @Test
@@ -69,8 +71,10 @@ class SyncCommandTest {
         int code = piha("sync", "now", "--repo", repo.toString(), "--actor", "alice");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("Synced").contains(fresh.name().substring(0, 10));
-        assertThat(err.toString()).contains("audit:").contains("alice sync_force home-assistant ACCEPTED");
+        assertThat(out.toString()).isEqualTo("synced " + fresh.name().substring(0, 10) + " (was "
+                + synced.name().substring(0, 10) + ") by alice" + System.lineSeparator());
+        assertThat(err.toString()).contains("audit:").contains("alice sync_force home-assistant ACCEPTED: synced ")
+                .doesNotContain("Synced[", "Optional");
         out.getBuffer().setLength(0);
         assertThat(piha("sync", "status", "--repo", repo.toString())).isZero();
         assertThat(out.toString()).contains("health:   HEALTHY");
@@ -81,9 +85,9 @@ class SyncCommandTest {
         assertThat(piha("sync", "freeze", "--repo", repo.toString(), "--reason", "new coordinator", "--by", "bob",
                 "--for", "48h")).isZero();
 
-        assertThat(piha("sync", "now", "--repo", repo.toString(), "--actor", "carol")).isEqualTo(1);
-        assertThat(out.toString()).contains("Frozen");
-        assertThat(piha("sync", "status", "--repo", repo.toString())).isEqualTo(2);
+        assertThat(piha("sync", "now", "--repo", repo.toString(), "--actor", "carol")).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(out.toString()).contains("frozen by bob");
+        assertThat(piha("sync", "status", "--repo", repo.toString())).isEqualTo(ExitCode.INCOMPLETE.code());
         assertThat(out.toString()).contains("freeze:   frozen by bob").contains("new coordinator")
                 .contains("health:   FROZEN");
 
@@ -100,7 +104,7 @@ class SyncCommandTest {
                 "--actor", "dave");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("Synced");
+        assertThat(out.toString()).startsWith("synced ");
         assertThat(err.toString()).contains("dave sync_force home-assistant ACCEPTED");
     }
 
@@ -108,15 +112,15 @@ class SyncCommandTest {
     void aBadWindowIsRefusedNamingTheValue() {
         int code = piha("sync", "status", "--repo", repo.toString(), "--window", "soon");
 
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(code).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).startsWith("piha sync status: ").contains("'soon' is not a duration");
     }
 
     @Test
     void aMissingRepositoryIsReportedAsBlocked() {
         int code = piha("sync", "status", "--repo", tmp.resolve("nowhere").toString());
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(ExitCode.CHECK_FAILED.code());
         assertThat(out.toString()).contains("health:   BLOCKED").contains("does not exist");
     }
 }

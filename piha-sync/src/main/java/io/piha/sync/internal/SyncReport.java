@@ -40,7 +40,7 @@ public final class SyncReport {
     public SyncEvent attempt(SyncMode mode, String actor, Instant now, SyncOutcome outcome,
                              Map<String, String> details) {
         SyncEvent event = new SyncEvent(now, actor, outcome);
-        LOG.info("config sync of {} ({} by {}): {}", service, mode, actor, outcome);
+        LOG.info("config sync of {} ({} by {}): {}", service, mode, actor, outcome.describe());
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public final class SyncReport {
         boolean failed = outcome instanceof SyncOutcome.Refused || outcome instanceof SyncOutcome.Blocked;
         if (mode != SyncMode.SCHEDULED || moved || failed) {
             audit(now, actor, mode == SyncMode.SCHEDULED ? "sync" : "sync_force", auditOutcome(outcome),
-                    outcome.toString(), Map.of("mode", mode.name()));
+                    outcome.describe(), Map.of("mode", mode.name()));
         }
         return event;
     }

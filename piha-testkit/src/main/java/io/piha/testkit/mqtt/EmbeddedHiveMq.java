@@ -12,6 +12,10 @@ import java.util.stream.Stream;
  * HiveMQ Community Edition, started in-process on 127.0.0.1 and a free port, with its config, data and
  * extensions folders in a temporary directory deleted on close; optionally with a TLS listener whose
  * certificate is signed by a throw-away home CA. Its own logging is quiet (warnings, to stderr).
+ *
+ * <p>By default the broker keeps sessions and retained messages on disk (HiveMQ's RocksDB and Xodus), so a
+ * {@link #restart(boolean) restart} without wiping keeps them. {@link #startInMemory()} keeps them in memory only:
+ * what the drill and the benchmarks use, so that the {@code piha} jar carries no RocksDB natives.
  */
 public final class EmbeddedHiveMq implements TestBroker {
 
@@ -20,7 +24,7 @@ public final class EmbeddedHiveMq implements TestBroker {
     private final Path home;
     private EmbeddedHiveMQ hivemq;
 
-    private EmbeddedHiveMq(boolean tls) {
+    private EmbeddedHiveMq(boolean tls, boolean inMemory) {
         try {
             home = Files.createTempDirectory("piha-hivemq-");
             Files.createDirectories(home.resolve("conf"));
@@ -57,8 +61,10 @@ public final class EmbeddedHiveMq implements TestBroker {
                         %s
                       </listeners>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                      %s
                     </hivemq>
-                    """.formatted(port, tlsListener));
+                    """.formatted(port, tlsListener,
+                    inMemory ? "<persistence><mode>in-memory</mode></persistence>" : ""));
             Files.writeString(home.resolve("conf/logback.xml"), """
                     <configuration>
                       <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
@@ -73,14 +79,24 @@ public final class EmbeddedHiveMq implements TestBroker {
 
     /** Starts a broker with a plain TCP listener and waits until it listens. */
     public static EmbeddedHiveMq start() {
-        EmbeddedHiveMq b = new EmbeddedHiveMq(false);
+        EmbeddedHiveMq b = new EmbeddedHiveMq(false, false);
+        b.boot();
+        return b;
+    }
+
+    /**
+     * Starts a broker with a plain TCP listener that keeps sessions and retained messages in memory only (a
+     * {@link #restart(boolean) restart} loses them), and waits until it listens. Needs neither RocksDB nor Xodus.
+     */
+    public static EmbeddedHiveMq startInMemory() {
+        EmbeddedHiveMq b = new EmbeddedHiveMq(false, true);
         b.boot();
         return b;
     }
 
     /** Starts a broker with a plain and a TLS listener ({@link #tlsPort()}) and waits until it listens. */
     public static EmbeddedHiveMq startWithTls() {
-        EmbeddedHiveMq b = new EmbeddedHiveMq(true);
+        EmbeddedHiveMq b = new EmbeddedHiveMq(true, false);
         b.boot();
         return b;
     }
