@@ -90,6 +90,9 @@ record Failure(ExitCode code, String what, String todo, boolean secretsPossible)
 
     /** Failures of the parts PiHA talks to: broker, switch, inventory, database, network, files. */
     private static Failure ofPart(Throwable t, String message) {
+        if (t instanceof io.piha.runtime.ArbiterMemory.UnreadableMemoryException u) {
+            return new Failure(ExitCode.FAILED, u.what(), u.wayBack(), false);
+        }
         if (t instanceof LeadershipBusException) {
             return new Failure(ExitCode.FAILED, message,
                     "check --broker (or the configuration's broker) and that the broker is running", false);

@@ -38,6 +38,23 @@ class FailureTest {
     }
 
     @Test
+    void aMemoryThatCannotBeTrustedSaysWhichFileAndTheWayBack() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("arbiter", ".properties");
+        try {
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+                    io.piha.runtime.ArbiterMemory.inFile(file).load(java.time.Instant.EPOCH));
+
+            Failure f = of(new IllegalStateException("starting the control plane", refused));
+
+            assertThat(f.code()).isEqualTo(ExitCode.FAILED);
+            assertThat(f.what()).contains(file.toString()).contains("is empty").doesNotContain("rebuild-memory");
+            assertThat(f.todo()).contains("piha control-plane rebuild-memory --config");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void somethingUnreachableFailedAndTheWrappedCauseDecides() {
         Failure broker = of(new LeadershipBusException("connect as x on 127.0.0.1:1 failed: "
                 + "io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: /127.0.0.1:1"));

@@ -51,10 +51,29 @@ public interface ArbiterMemory {
      */
     final class UnreadableMemoryException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
+        private final String what;
+        private final String wayBack;
 
-        /** An unreadable memory, with a message naming it and the way back. */
-        public UnreadableMemoryException(String message, Throwable cause) {
-            super(message, cause);
+        /**
+         * An unreadable memory.
+         *
+         * @param what what is wrong, naming the memory
+         * @param wayBack what to do about it
+         */
+        public UnreadableMemoryException(String what, String wayBack, Throwable cause) {
+            super(what + ": " + wayBack, cause);
+            this.what = what;
+            this.wayBack = wayBack;
+        }
+
+        /** What is wrong, naming the memory. */
+        public String what() {
+            return what;
+        }
+
+        /** What to do about it. */
+        public String wayBack() {
+            return wayBack;
         }
     }
 }

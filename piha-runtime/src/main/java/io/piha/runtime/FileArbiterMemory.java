@@ -80,8 +80,8 @@ final class FileArbiterMemory implements ArbiterMemory {
 
     private UnreadableMemoryException unreadable(String what, Exception cause) {
         return new UnreadableMemoryException("the control plane's memory " + file + " " + what
-                + ": it cannot be trusted, so the control plane does not start. Rebuild it from the retained lease "
-                + "and state on the broker with `" + REBUILD + "` (it keeps the bad file beside it)", cause);
+                + ", so it cannot be trusted and the control plane does not start", "rebuild it from the retained lease "
+                + "on the broker with '" + REBUILD + "' (the bad file is kept beside it)", cause);
     }
 
     @Override

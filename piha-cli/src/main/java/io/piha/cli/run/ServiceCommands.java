@@ -40,7 +40,8 @@ public final class ServiceCommands {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = {"-c", "--config"}, required = true, description = "The control plane's YAML file.")
+        // Not required by picocli: it would then be required before 'rebuild-memory' too.
+        @Option(names = {"-c", "--config"}, description = "The control plane's YAML file (required).")
         Path config;
 
         @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
@@ -49,6 +50,10 @@ public final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (config == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Missing required option: '--config=<config>'");
+            }
             var cfg = ConfigLoader.fromSystemEnvironment().loadControlPlane(config);
             ControlPlaneService service = new ControlPlaneService(cfg, Clock.systemUTC()).start(stateDir);
             spec.commandLine().getOut().println("control plane " + cfg.actor() + " runs " + cfg.services().size()
