@@ -117,12 +117,23 @@ public final class Drill {
         check(!home.primary.isLeading() && home.standbyAgent.state().isCurrentLeader(),
                 "the booted primary does not reclaim leadership by itself");
         long start = System.nanoTime();
+        int alertsBefore = home.timeline.alerts().size();
+        java.time.Instant demotedAt = home.clock.instant();
         home.operator(command(CommandVerb.DEMOTE, STANDBY, "return to primary"));
         boolean back = waitFor(Duration.ofSeconds(10), () -> home.primary.isLeading()
                 && home.controlPlane.state().phase() instanceof Phase.Watching);
         figures.add(String.format("return to primary: %d ms from demote to the primary leading again",
                 Duration.ofNanos(System.nanoTime() - start).toMillis()));
         check(back, "the primary leads again after maintenance");
+        List<String> decided = home.controlPlane.recentDecisions().stream().filter(e -> !e.timestamp().isBefore(demotedAt))
+                .map(e -> e.action() + ": " + e.reason()).toList();
+        int out = indexOf(decided, "acknowledged its demotion");
+        int granted = indexOf(decided, "granted epoch");
+        check(out >= 0 && granted > out, "the standby's acknowledgement came before the grant to the primary"
+                + (out >= 0 && granted > out ? " (" + decided.get(out).replaceFirst("^[a-z_]+: ", "") + ")" : ": " + decided));
+        List<String> critical = home.timeline.alerts().subList(alertsBefore, home.timeline.alerts().size()).stream()
+                .filter(a -> a.severity() == io.piha.api.alert.Severity.CRITICAL).map(a -> a.code()).toList();
+        check(critical.isEmpty(), "no CRITICAL alert in a planned hand-back" + (critical.isEmpty() ? "" : ": " + critical));
         check(waitFor(Duration.ofSeconds(3), () -> home.standbyAgent.state().role() == NodeRole.STANDBY && !home.standby.automationsOn()),
                 "the standby agent stood down and turned its automations off");
     }
@@ -142,6 +153,15 @@ public final class Drill {
         check(waitFor(Duration.ofSeconds(3), home.standby::automationsOn), "the standby's automations are on again");
         figures.add(String.format("emergency promote: %d ms from the operator's command to the standby leading",
                 Duration.ofNanos(System.nanoTime() - start).toMillis()));
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A power action's outcome in words (the drill only powers on, so no plan is ever made). */

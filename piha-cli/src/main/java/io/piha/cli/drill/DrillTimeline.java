@@ -7,7 +7,9 @@ import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.RejectedMessage;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +21,7 @@ final class DrillTimeline implements LeadershipListener, AlertSink {
     private final PrintWriter out;
     private final long start = System.nanoTime();
     private final Set<String> heartbeatsSeen = new HashSet<>();
+    private final List<Alert> alerts = new ArrayList<>();
 
     DrillTimeline(PrintWriter out) {
         this.out = out;
@@ -58,6 +61,15 @@ final class DrillTimeline implements LeadershipListener, AlertSink {
                     .orElse(" (v1, no epoch)"));
         } else if (m instanceof LeadershipMessage.StateChanged s) {
             line("bus", "state = " + s.state().map(x -> x.wire()).orElse("(empty)"));
+        } else if (m instanceof LeadershipMessage.LeaseGranted l && l.lease().renews().isPresent()) {
+            String key = "renewal " + l.lease().holder() + "@" + l.lease().epoch();
+            synchronized (this) {
+                if (!heartbeatsSeen.add(key)) {
+                    return;
+                }
+            }
+            line("bus", "first lease renewal of " + l.lease().holder() + " at epoch " + l.lease().epoch() + ": it may act "
+                    + "for " + l.lease().validFor().map(io.piha.api.Durations::format).orElse("?") + " from that heartbeat");
         } else if (m instanceof LeadershipMessage.LeaseGranted l) {
             line("bus", "lease: " + l.lease().holder() + " at epoch " + l.lease().epoch());
         } else if (m instanceof LeadershipMessage.CommandIssued c) {
@@ -76,6 +88,14 @@ final class DrillTimeline implements LeadershipListener, AlertSink {
 
     @Override
     public void send(Alert alert) {
+        synchronized (this) {
+            alerts.add(alert);
+        }
         line("alert", alert.severity() + " " + alert.code() + ": " + alert.message());
+    }
+
+    /** The alerts raised so far, oldest first. */
+    synchronized List<Alert> alerts() {
+        return List.copyOf(alerts);
     }
 }

@@ -26,6 +26,8 @@ class DrillTest {
                 .contains("power_cycle rack-switch/haos-primary", "lease: ha-standby at epoch 2", "state = maintenance",
                         "CRITICAL promotion_blocked", "ha-standby automations on (REST actuator)")
                 .contains("All four flows behaved")
+                .contains("[ok]   the standby's acknowledgement came before the grant to the primary",
+                        "[ok]   no CRITICAL alert in a planned hand-back")
                 .contains("the operator powers the primary's port back on through the safety layer (done in ")
                 .doesNotContain("Done[", "[switchName=", "PT0.", "Optional[");
     }
