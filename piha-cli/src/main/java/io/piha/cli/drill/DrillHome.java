@@ -58,7 +58,7 @@ final class DrillHome implements AutoCloseable {
     static final ServiceName SERVICE = ServiceName.HOME_ASSISTANT;
     static final HostId PRIMARY = HostId.of("haos-primary");
     static final HostId STANDBY = HostId.of("ha-standby");
-    static final Duration HEARTBEAT = Duration.ofMillis(300);
+    static final Duration HEARTBEAT = Pace.DRILL.heartbeat();
     static final String TOKEN = "drill-long-lived-token";
     static final Duration OFF_TIME = Duration.ofMillis(200);
 
@@ -83,19 +83,33 @@ final class DrillHome implements AutoCloseable {
      *     HiveMQ CE in-process
      */
     DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort) {
-        this(timeline, externalBrokerPort, Duration.ofSeconds(9));
+        this(timeline, externalBrokerPort, Duration.ofSeconds(9), Pace.DRILL);
+    }
+
+    /**
+     * How fast the home runs.
+     *
+     * @param heartbeat the leader's heartbeat interval
+     * @param timeout silence after which the leader is missing
+     * @param recoveryWait wait after the power-cycle
+     */
+    record Pace(Duration heartbeat, Duration timeout, Duration recoveryWait) {
+        /** The contract's timings divided by 100. */
+        static final Pace DRILL = new Pace(Duration.ofMillis(300), Duration.ofMillis(900), Duration.ofMillis(600));
+        /** Heartbeats every second, missing after three, half a second to come back after a power-cycle. */
+        static final Pace ONE_SECOND = new Pace(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(500));
     }
 
     /**
      * As above, with the anti-flap interval given: benchmarks fail over again and again, so the switch's rate limit
      * (20 actions a minute in the drill) is lifted to 20 per anti-flap interval's worth of a minute, at most 600.
      */
-    DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort, Duration minTimeBetweenFailovers) {
+    DrillHome(DrillTimeline timeline, Optional<Integer> externalBrokerPort, Duration minTimeBetweenFailovers, Pace pace) {
         this.timeline = timeline;
         this.switchActionsPerMinute = (int) Math.min(600, Math.max(20,
                 20 * Duration.ofSeconds(9).toMillis() / Math.max(1, minTimeBetweenFailovers.toMillis())));
         this.policy = ArbiterPolicy.custom(SERVICE, new Topology(PRIMARY, STANDBY))
-                .heartbeatTimeout(Duration.ofMillis(900)).recoveryWait(Duration.ofMillis(600))
+                .heartbeatTimeout(pace.timeout()).recoveryWait(pace.recoveryWait())
                 .probeTimeout(Duration.ofMillis(500)).promotionTimeout(Duration.ofSeconds(3))
                 .minTimeBetweenFailovers(minTimeBetweenFailovers).retryInterval(Duration.ofMillis(600))
                 .commandTtl(Duration.ofSeconds(30)).build();
@@ -113,9 +127,9 @@ final class DrillHome implements AutoCloseable {
         }
         poeSwitch = keep(SimulatedPoeSwitch.builder().ports(1, 8).start());
         timeline.line("drill", "PoE switch (SNMP agent, POWER-ETHERNET-MIB) on " + poeSwitch.address());
-        primary = keep(new SimulatedHomeAssistant(PRIMARY, SERVICE, TOKEN, true, brokerPort, HEARTBEAT, clock,
+        primary = keep(new SimulatedHomeAssistant(PRIMARY, SERVICE, TOKEN, true, brokerPort, pace.heartbeat(), clock,
                 s -> timeline.line("world", s)));
-        standby = keep(new SimulatedHomeAssistant(STANDBY, SERVICE, TOKEN, false, brokerPort, HEARTBEAT, clock,
+        standby = keep(new SimulatedHomeAssistant(STANDBY, SERVICE, TOKEN, false, brokerPort, pace.heartbeat(), clock,
                 s -> timeline.line("world", s)));
         poeSwitch.addListener((port, powered) -> {
             if (port.equals(PortAddress.of(1, 1))) {
@@ -134,7 +148,7 @@ final class DrillHome implements AutoCloseable {
                 ArbiterMemory.inFile(work.resolve("arbiter.properties")), clock)));
         standbyAgent = keep(new Agent(NodePolicy.ofDefaults(SERVICE, STANDBY), keep(bus("piha-agent-" + STANDBY, Optional.of(STANDBY))),
                 new HomeAssistantAutomations(standby.base(), () -> TOKEN, "all", Duration.ofSeconds(2)),
-                entry -> { }, clock, HEARTBEAT));
+                entry -> { }, clock, pace.heartbeat()));
     }
 
     private GuardedSwitch rack() {
