@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             io.piha.cli.sync.SyncCommand.class,
             io.piha.cli.poe.PoeCommand.class,
             io.piha.cli.inv.InvCommand.class,
+            io.piha.cli.platform.PlatformCommand.class,
         })
 public final class Piha implements Runnable {
 
