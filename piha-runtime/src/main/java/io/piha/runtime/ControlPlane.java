@@ -178,7 +178,7 @@ public final class ControlPlane implements AutoCloseable {
         return machine.nextWakeUp(state);
     }
 
-    /** The most recent audited decisions, newest last. */
+    /** The most recent audited decisions, newest last; routine ones (heartbeats, renewals) are left out. */
     public synchronized List<AuditEntry> recentDecisions() {
         return List.copyOf(recent);
     }
@@ -319,10 +319,12 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private void record(AuditEntry entry) {
-        synchronized (this) {
-            recent.addLast(entry);
-            while (recent.size() > RECENT_DECISIONS) {
-                recent.removeFirst();
+        if (entry.outcome() != AuditEntry.Outcome.ROUTINE) {
+            synchronized (this) {
+                recent.addLast(entry);
+                while (recent.size() > RECENT_DECISIONS) {
+                    recent.removeFirst();
+                }
             }
         }
         guarded("audit", () -> wiring.audit().record(entry));

@@ -10,7 +10,8 @@ import org.slf4j.event.Level;
 
 /**
  * Writes audit entries to an SLF4J logger ({@code piha.audit} by default), so they reach the system
- * journal or syslog with the rest of the logs: accepted entries at INFO, refused and failed ones at WARN.
+ * journal or syslog with the rest of the logs: routine entries (heartbeats, renewals) at DEBUG, accepted ones at
+ * INFO, refused and failed ones at WARN.
  * The entry's fields are also attached as key-values for structured backends. Thread-safe.
  *
  * @since 0.1
@@ -34,8 +35,11 @@ public final class Slf4jAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
-        Level level = entry.outcome() == AuditEntry.Outcome.ACCEPTED || entry.outcome() == AuditEntry.Outcome.PLANNED
-                ? Level.INFO : Level.WARN;
+        Level level = switch (entry.outcome()) {
+            case ROUTINE -> Level.DEBUG;
+            case ACCEPTED, PLANNED -> Level.INFO;
+            default -> Level.WARN;
+        };
         logger.atLevel(level)
                 .addKeyValue("actor", entry.actor())
                 .addKeyValue("action", entry.action())

@@ -35,12 +35,14 @@ class Slf4jAndCompositeAuditLogTest {
     Path dir;
 
     @Test
-    void acceptedEntriesAreInfoAndRefusedOnesWarnWithActorActionSubjectAndReason() {
+    void acceptedEntriesAreInfoRefusedOnesWarnAndRoutineOnesDebugWithActorActionSubjectAndReason() {
         slf4j.record(GRANTED);
         slf4j.record(REFUSED);
+        slf4j.record(new AuditEntry(Instant.parse("2026-05-01T10:04:00Z"), "agent:ha-standby", "heartbeat",
+                "home-assistant", AuditEntry.Outcome.ROUTINE, "heartbeat ha-standby-1 at epoch 8", Map.of()));
 
         List<SubstituteLoggingEvent> logged = new ArrayList<>(events);
-        assertThat(logged).extracting(SubstituteLoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN);
+        assertThat(logged).extracting(SubstituteLoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN, Level.DEBUG);
         assertThat(formatted(logged.get(0))).contains("nas grant home-assistant accepted: haos-primary confirmed dead",
                 "new_leader=ha-standby");
         assertThat(formatted(logged.get(1))).contains("nas promote home-assistant refused: frozen");
