@@ -29,6 +29,7 @@ final class SeedFlows {
     private final EstateSettings settings;
     private final List<String> failures = new ArrayList<>();
     private Estate home;
+    private int commands;
 
     SeedFlows(Timeline timeline, EstateSettings settings) {
         this.timeline = timeline;
@@ -93,8 +94,10 @@ final class SeedFlows {
         expect(home.actingLeaders().equals(List.of(STANDBY)), "the emergency promote goes through the freeze");
     }
 
-    private static Command operatorCommand(CommandVerb verb, HostId target) {
-        return Command.envelope(verb, "operator-" + verb.wire()).target(target).actor("operator").build();
+    /** An operator's command; ids are unique, as the CLI makes them (a repeated id is a redelivery, decided once). */
+    private Command operatorCommand(CommandVerb verb, HostId target) {
+        return Command.envelope(verb, "operator-" + verb.wire() + "-" + (++commands)).target(target).actor("operator")
+                .build();
     }
 
     private void expect(boolean ok, String what) {

@@ -54,12 +54,14 @@ final class Timeline implements EstateObserver {
     }
 
     private void print(Instant at, String who, AuditEntry e) {
-        // Refusals of duplicates and own echoes are normal on an at-least-once bus: keep the timeline readable.
+        // Refusals of duplicates and own echoes are normal on an at-least-once bus, and heartbeats and renewals are
+        // routine: keep the timeline readable.
         if (e.outcome() == AuditEntry.Outcome.REFUSED && (e.reason().startsWith("duplicate")
                 || e.reason().contains(" is addressed to "))) {
             return;
         }
-        if (e.action().startsWith("observe_") && e.outcome() == AuditEntry.Outcome.ACCEPTED) {
+        if (e.outcome() == AuditEntry.Outcome.ROUTINE
+                || e.action().startsWith("observe_") && e.outcome() == AuditEntry.Outcome.ACCEPTED) {
             return;
         }
         line(at, who, (e.outcome() == AuditEntry.Outcome.REFUSED ? "refused " : "") + e.action() + ": " + e.reason());
