@@ -46,8 +46,6 @@ public final class AgentService implements AutoCloseable {
                 config.services().stream().map(AgentConfig.Service::name).toList(), Optional.of(config.host()))));
         Optional<StandbyCheckout> checkout = config.sync().map(s -> StandbyCheckout.of(s.repository(), s.branch(),
                 s.checkout()));
-        // A standby starting up is ready with the newest mirror, not only after the next sync it hears of.
-        checkout.ifPresent(this::checkOut);
         RoleActuator actuator = checkout.<RoleActuator>map(c -> new ApplyMirroredConfig(c, actuator(config.actuator())))
                 .orElseGet(() -> actuator(config.actuator()));
         for (AgentConfig.Service s : config.services()) {
@@ -59,6 +57,9 @@ public final class AgentService implements AutoCloseable {
                 resources.add(sub::close);
             });
         }
+        // A standby starting up is ready with the newest mirror, not only after the next sync it hears of. Only after
+        // subscribing: a sync between the two is then caught by one or the other, never missed.
+        checkout.ifPresent(this::checkOut);
         LOG.info("agent {} runs for {}", config.host(), config.services().stream().map(s -> s.name().value()).toList());
         return this;
     }
