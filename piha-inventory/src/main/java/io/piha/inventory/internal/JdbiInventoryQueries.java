@@ -73,6 +73,14 @@ public final class JdbiInventoryQueries implements InventoryQueries {
     }
 
     @Override
+    public Optional<DeviceSummary> device(SiteScope scope, UUID id, Instant onlineSince) {
+        return tx.read("find device " + id, h -> Scopes.bind(h.createQuery(SUMMARY + " FROM device d"
+                        + " LEFT JOIN zone z ON z.id = d.zone_id" + SEEN + " WHERE d.id = :id AND "
+                        + Scopes.condition("d.site_id", scope)), scope)
+                .bind("id", id).map((rs, ctx) -> summary(rs, onlineSince)).findOne());
+    }
+
+    @Override
     public List<DeviceSummary> siteDevices(UUID siteId, Instant onlineSince) {
         return tx.read("devices of site " + siteId, h -> h.createQuery(SUMMARY + " FROM device d"
                         + " LEFT JOIN zone z ON z.id = d.zone_id" + SEEN + " WHERE d.site_id = :site ORDER BY d.slug")

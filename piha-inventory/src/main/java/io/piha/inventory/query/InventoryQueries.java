@@ -33,6 +33,9 @@ public interface InventoryQueries {
      */
     DevicePage search(SiteScope scope, DeviceQuery query, Instant onlineSince);
 
+    /** One device with its last sighting, if it is within the scope. */
+    Optional<DeviceSummary> device(SiteScope scope, UUID id, Instant onlineSince);
+
     /** Every device of one site with its last sighting, ordered by slug (for the topology). */
     List<DeviceSummary> siteDevices(UUID siteId, Instant onlineSince);
 
