@@ -62,7 +62,9 @@
     cy.fit(undefined, 20);
 
     var types = {};
-    cy.nodes().forEach(function (n) { if (n.data('group')) { types[n.data('group')] = true; } });
+    cy.nodes('[kind != "device"][kind != "site"]').forEach(function (n) {
+      types[n.data('group')] = n.data('kind') === 'ip' ? 'IP networks' : n.data('kind') === 'unlinked' ? 'Unlinked' : n.data('label');
+    });
     var filters = document.getElementById('type-filters');
     Object.keys(types).sort().forEach(function (t) {
       var label = document.createElement('label');
@@ -71,7 +73,7 @@
       box.checked = true;
       box.value = t;
       label.appendChild(box);
-      label.appendChild(document.createTextNode(' ' + (t === 'ip' ? 'IP networks' : t)));
+      label.appendChild(document.createTextNode(' ' + types[t]));
       filters.appendChild(label);
     });
     var zone = document.getElementById('zone-filter');
