@@ -55,7 +55,10 @@ final class CrudPages<T> {
 
     private void update(Exchange x) {
         T stored = found(x);
-        Map<String, String> typed = typed(x);
+        // fields a form shows locked (the site of a device) are not posted: they keep the stored value
+        Map<String, String> typed = new HashMap<>(editor.values(stored));
+        typed.putAll(typed(x));
+        typed.remove("version");
         long version = version(x);
         Checks checks = new Checks(typed);
         Optional<T> value = editor.parse(checks, Optional.of(stored), version);

@@ -82,6 +82,12 @@ public record Form(String title, String action, String submit, String cancel, Li
     public record Conflict(String message, Map<String, String> theirs, long storedVersion) {
     }
 
+    /** Whether the user's value of a field differs from the stored one of a conflict (ignoring outer blanks). */
+    public boolean differs(Field field) {
+        String theirs = conflict.map(c -> c.theirs().getOrDefault(field.name(), "")).orElse("");
+        return !field.display(value(field.name())).strip().equals(field.display(theirs).strip());
+    }
+
     /** The value of a field, empty if none. */
     public String value(String name) {
         return values.getOrDefault(name, "");
