@@ -74,13 +74,19 @@ public final class PasswordHash {
             throw new IllegalArgumentException("a password hash looks like " + PREFIX
                     + "$<iterations>$<salt>$<hash>: make one with `piha inv web --hash-password`");
         }
+        int iterations;
+        byte[] salt;
+        byte[] hash;
         try {
             Base64.Decoder b64 = Base64.getDecoder();
-            return new PasswordHash(Integer.parseInt(parts[1]), b64.decode(parts[2]), b64.decode(parts[3]));
+            iterations = Integer.parseInt(parts[1]);
+            salt = b64.decode(parts[2]);
+            hash = b64.decode(parts[3]);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the password hash is damaged (iterations, salt or hash unreadable):"
                     + " make a new one with `piha inv web --hash-password`", e);
         }
+        return new PasswordHash(iterations, salt, hash);
     }
 
     /** Whether the password is the one hashed; compares in constant time. */
