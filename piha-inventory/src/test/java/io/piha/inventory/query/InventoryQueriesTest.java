@@ -105,6 +105,10 @@ class InventoryQueriesTest {
                 .containsEntry("Hall thermostat", Status.UNKNOWN);
         assertThat(queries.statusCounts(SiteScope.of(home.id()), since))
                 .isEqualTo(new InventoryQueries.StatusCounts(2, 1, 1));
+        DeviceSummary nas = queries.siteDevices(home.id(), since).stream()
+                .filter(s -> s.device().name().equals("nas")).findFirst().orElseThrow();
+        assertThat(queries.device(SiteScope.of(home.id()), nas.device().id(), since)).contains(nas);
+        assertThat(queries.device(SiteScope.of(cabin.id()), nas.device().id(), since)).isEmpty();
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class AuditPages {
             Optional<Long> next = entries.size() == PAGE_SIZE ? Optional.of(entries.get(PAGE_SIZE - 1).id())
                     : Optional.empty();
             web.page(x, 200, "audit.jte", "Audit log", "audit", Map.of("entries", entries, "next", next,
-                    "sites", web.siteLabels()));
+                    "sites", web.siteLabels(x)));
         });
         r.get("/audit/{id}", x -> {
             AuditRecord e = web.queries().auditEntry(web.scope(x), number(x.param("id"))).orElseThrow(() ->

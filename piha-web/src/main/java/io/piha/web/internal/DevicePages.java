@@ -71,7 +71,7 @@ public final class DevicePages implements Editor<Device> {
             var sightings = d.macs().stream().flatMap(m -> web.store().sightings()
                     .findByMac(SiteScope.of(d.siteId()), m).stream()).toList();
             web.page(x, 200, "device.jte", d.name(), "devices", Map.of("summary", summary, "sightings", sightings,
-                    "site", web.siteLabels().get(d.siteId()), "metadata", new java.util.TreeMap<>(d.metadata())));
+                    "site", web.siteLabels(x).get(d.siteId()), "metadata", new java.util.TreeMap<>(d.metadata())));
         });
     }
 
@@ -84,7 +84,7 @@ public final class DevicePages implements Editor<Device> {
         var result = web.queries().search(web.scope(x), new DeviceQuery(q, Field.valueOf(field.toUpperCase(Locale.ROOT)),
                 Sort.valueOf(sort.toUpperCase(Locale.ROOT)), desc, (page - 1) * PAGE_SIZE, PAGE_SIZE), web.onlineSince());
         long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        Search view = new Search(q, field, sort, desc, page, pages, result, web.siteLabels());
+        Search view = new Search(q, field, sort, desc, page, pages, result, web.siteLabels(x));
         if (x.isHtmx() && x.header("HX-Target").map("results"::equals).orElse(false)) {
             web.fragment(x, 200, "device-results.jte", Map.of("search", view));
         } else {
@@ -123,10 +123,10 @@ public final class DevicePages implements Editor<Device> {
 
     @Override
     public List<Form.Field> fields(Exchange x, Optional<Device> existing) {
-        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(), s -> s.id().toString(),
-                s -> web.siteLabels().get(s.id()), ""), "The home it is in");
+        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(x), s -> s.id().toString(),
+                s -> web.siteLabels(x).get(s.id()), ""), "The home it is in");
         SiteScope scope = existing.map(d -> SiteScope.of(d.siteId())).orElse(web.scope(x));
-        Map<UUID, String> labels = web.siteLabels();
+        Map<UUID, String> labels = web.siteLabels(x);
         List<Web.Option> zones = new ArrayList<>();
         zones.add(new Web.Option("", "(no zone)", false));
         for (ZonePages.Row row : ZonePages.tree(web.store().zones().list(scope))) {

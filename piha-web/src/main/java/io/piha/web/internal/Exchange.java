@@ -25,6 +25,8 @@ public final class Exchange {
     private Session session;
     private String user;
     private Map<String, String> pathParams = Map.of();
+    private final long startedNanos = System.nanoTime();
+    private final Map<String, Object> memo = new HashMap<>();
 
     Exchange(HttpExchange http, long maxBody) {
         this.http = http;
@@ -45,6 +47,12 @@ public final class Exchange {
     /** A request header. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(http.getRequestHeaders().getFirst(name));
+    }
+
+    /** A value computed once per request (e.g. the site list every part of a page shows). */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        return (T) memo.computeIfAbsent(key, k -> compute.get());
     }
 
     /** Whether htmx sent this request (it wants a fragment, not a page). */
@@ -158,6 +166,9 @@ public final class Exchange {
     /** Answers with bytes. */
     public void send(int status, String contentType, byte[] body) {
         responseHeader("Content-Type", contentType);
+        // the time the server spent on the request, for the browser's developer tools and the benchmark
+        responseHeader("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.2f",
+                (System.nanoTime() - startedNanos) / 1e6));
         try {
             if (method().equals("HEAD")) {
                 http.sendResponseHeaders(status, -1);

@@ -26,7 +26,7 @@ final class NetworkPages implements Editor<Network> {
 
     void register(Router r) {
         r.get("/networks", x -> web.page(x, 200, "networks.jte", "Networks", "networks", Map.of("networks",
-                web.store().networks().list(web.scope(x)), "labels", web.siteLabels())));
+                web.store().networks().list(web.scope(x)), "labels", web.siteLabels(x))));
         new CrudPages<>(web, this, "networks").register(r);
         r.get("/networks/{id}", x -> detail(x, found(x), Map.of(), Map.of(), 200));
         r.post("/networks/{id}/allocations", this::allocate);
@@ -44,7 +44,7 @@ final class NetworkPages implements Editor<Network> {
         allocations.forEach(a -> a.deviceId().ifPresent(id -> web.store().devices().find(SiteScope.of(n.siteId()), id)
                 .ifPresent(d -> devices.put(id, d))));
         web.page(x, status, "network.jte", n.name(), "networks", Map.of("network", n, "allocations", allocations,
-                "devices", devices, "site", web.siteLabels().get(n.siteId()), "typed", typed, "errors", errors));
+                "devices", devices, "site", web.siteLabels(x).get(n.siteId()), "typed", typed, "errors", errors));
     }
 
     private void allocate(Exchange x) {
@@ -79,8 +79,8 @@ final class NetworkPages implements Editor<Network> {
 
     @Override
     public List<Form.Field> fields(Exchange x, Optional<Network> existing) {
-        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(), s -> s.id().toString(),
-                s -> web.siteLabels().get(s.id()), ""), "The home it is in");
+        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(x), s -> s.id().toString(),
+                s -> web.siteLabels(x).get(s.id()), ""), "The home it is in");
         return List.of(existing.isPresent() ? site.lock() : site,
                 Form.Field.text("cidr", "CIDR", "The network address and prefix, e.g. 192.168.68.0/24"),
                 Form.Field.text("name", "Name", "e.g. Main LAN"),

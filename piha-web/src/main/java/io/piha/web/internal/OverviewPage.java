@@ -41,7 +41,7 @@ public final class OverviewPage {
             Optional<SiteDiff> alerts = x.session().site().map(site -> new DiffReporter(web.store())
                     .diff(site, web.config().clock().instant().minus(ALERT_WINDOW)));
             web.page(x, 200, "overview.jte", "Overview", "overview", Map.of("status", status, "counts", counts,
-                    "recent", web.store().audit().recent(scope, 10), "alerts", alerts, "sites", web.siteLabels()));
+                    "recent", web.store().audit().recent(scope, 10), "alerts", alerts, "sites", web.siteLabels(x)));
         });
     }
 }

@@ -30,7 +30,7 @@ final class SitePages implements Editor<Site> {
             x.redirect(back.startsWith("/") && !back.startsWith("//") ? back : "/");
         });
         r.get("/sites", x -> web.page(x, 200, "sites.jte", "Sites", "sites",
-                Map.of("sites", web.sites(), "labels", web.siteLabels())));
+                Map.of("sites", web.sites(x), "labels", web.siteLabels(x))));
         new CrudPages<>(web, this, "sites").register(r);
         r.get("/sites/{id}", x -> {
             Site s = find(x, Web.uuid(x.param("id"))).orElseThrow(() ->
@@ -38,7 +38,7 @@ final class SitePages implements Editor<Site> {
             SiteScope scope = SiteScope.of(s.id());
             List<Zone> zones = web.store().zones().list(scope);
             InventoryQueries.StatusCounts counts = web.queries().statusCounts(scope, web.onlineSince());
-            web.page(x, 200, "site.jte", s.name(), "sites", Map.of("site", s, "label", web.siteLabels().get(s.id()),
+            web.page(x, 200, "site.jte", s.name(), "sites", Map.of("site", s, "label", web.siteLabels(x).get(s.id()),
                     "zones", ZonePages.tree(zones), "networks", web.store().networks().list(scope), "counts", counts));
         });
     }

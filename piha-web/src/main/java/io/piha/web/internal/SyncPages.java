@@ -75,8 +75,8 @@ final class SyncPages implements AutoCloseable {
         Map<String, String> values = new HashMap<>(typed);
         values.putIfAbsent("site", x.session().site().map(UUID::toString).orElse(""));
         web.page(x, status, "sync.jte", "Sync", "sync", Map.of("jobs", recent, "runs",
-                web.queries().importRuns(web.scope(x), 20), "sites", web.siteLabels(),
-                "siteOptions", Web.options(web.sites(), s -> s.id().toString(), s -> web.siteLabels().get(s.id()),
+                web.queries().importRuns(web.scope(x), 20), "sites", web.siteLabels(x),
+                "siteOptions", Web.options(web.sites(x), s -> s.id().toString(), s -> web.siteLabels(x).get(s.id()),
                         values.get("site")), "typed", values, "errors", errors,
                 "homeSeerPassword", web.config().homeSeerPassword().isPresent()));
     }
@@ -102,7 +102,7 @@ final class SyncPages implements AutoCloseable {
             return;
         }
         String name = x.file("file").get().fileName();
-        ImportJob job = start((apply ? "Scan import of " : "Dry run of scan ") + name, site.get());
+        ImportJob job = start(x, (apply ? "Scan import of " : "Dry run of scan ") + name, site.get());
         ScanImporter importer = new ScanImporter(web.store(), vendors, FieldOwnership.ofDefaults());
         String actor = x.user();
         worker.execute(() -> run(job, () -> report(job, apply ? importer.apply(site.get(), file.get(), actor, job)
@@ -127,14 +127,14 @@ final class SyncPages implements AutoCloseable {
                 .readTimeout(60, TimeUnit.SECONDS).build();
         HomeSeerImporter importer = new HomeSeerImporter(web.store(), new HomeSeerClient(http, url.get(), credentials),
                 FieldOwnership.ofDefaults(), PseudoLocations.ofDefaults());
-        ImportJob job = start((full ? "Full" : "Incremental") + " HomeSeer sync from " + url.get().host(), site.get());
+        ImportJob job = start(x, (full ? "Full" : "Incremental") + " HomeSeer sync from " + url.get().host(), site.get());
         String actor = x.user();
         worker.execute(() -> run(job, () -> report(job, importer.sync(site.get(), full, actor, job))));
         x.redirect("/sync/jobs/" + job.id());
     }
 
-    private ImportJob start(String title, UUID site) {
-        ImportJob job = new ImportJob(title, web.siteLabels().getOrDefault(site, site.toString()), web.config().clock());
+    private ImportJob start(Exchange x, String title, UUID site) {
+        ImportJob job = new ImportJob(title, web.siteLabels(x).getOrDefault(site, site.toString()), web.config().clock());
         synchronized (jobs) {
             jobs.put(job.id(), job);
             if (jobs.size() > 20) {

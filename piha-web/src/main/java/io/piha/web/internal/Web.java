@@ -80,23 +80,30 @@ public final class Web {
         return config.clock().instant().minus(config.onlineWindow());
     }
 
-    /** Every site, labelled {@code organisation / site}, sorted by label. */
-    List<Site> sites() {
-        List<Site> sites = new ArrayList<>(store.sites().list(SiteScope.allSites()));
-        Map<UUID, String> labels = siteLabels();
-        sites.sort(Comparator.comparing(s -> labels.get(s.id())));
-        return sites;
+    /** The sites sorted by label and their labels, read once per request (every page shows them). */
+    private record SiteList(List<Site> sorted, Map<UUID, String> labels) {
+    }
+
+    private SiteList siteList(Exchange x) {
+        return x.memo("sites", () -> {
+            Map<UUID, String> orgs = store.organisations().list().stream()
+                    .collect(Collectors.toMap(Organisation::id, Organisation::name));
+            List<Site> sites = new ArrayList<>(store.sites().list(SiteScope.allSites()));
+            Map<UUID, String> labels = new HashMap<>();
+            sites.forEach(s -> labels.put(s.id(), orgs.getOrDefault(s.organisationId(), "?") + " / " + s.name()));
+            sites.sort(Comparator.comparing(s -> labels.get(s.id())));
+            return new SiteList(List.copyOf(sites), Map.copyOf(labels));
+        });
+    }
+
+    /** Every site, sorted by its label. */
+    List<Site> sites(Exchange x) {
+        return siteList(x).sorted();
     }
 
     /** {@code organisation / site} by site id. */
-    Map<UUID, String> siteLabels() {
-        Map<UUID, String> orgs = store.organisations().list().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name));
-        Map<UUID, String> out = new HashMap<>();
-        for (Site s : store.sites().list(SiteScope.allSites())) {
-            out.put(s.id(), orgs.getOrDefault(s.organisationId(), "?") + " / " + s.name());
-        }
-        return out;
+    Map<UUID, String> siteLabels(Exchange x) {
+        return siteList(x).labels();
     }
 
     /** Select options from values, with the chosen one marked. */
@@ -118,10 +125,10 @@ public final class Web {
 
     private Layout layout(Exchange x, String title, String section) {
         String chosen = x.session().site().map(UUID::toString).orElse("");
-        Map<UUID, String> labels = siteLabels();
+        Map<UUID, String> labels = siteLabels(x);
         List<Option> sites = new ArrayList<>();
         sites.add(new Option("", "All sites", chosen.isEmpty()));
-        sites.addAll(options(sites(), s -> s.id().toString(), s -> labels.get(s.id()), chosen));
+        sites.addAll(options(sites(x), s -> s.id().toString(), s -> labels.get(s.id()), chosen));
         return new Layout(title, section, x.user(), x.session().csrfToken(), sites, x.session().takeFlash(),
                 config.login() instanceof Login.Password, x.path());
     }

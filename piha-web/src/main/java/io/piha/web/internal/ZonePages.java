@@ -33,7 +33,7 @@ public final class ZonePages implements Editor<Zone> {
 
     void register(Router r) {
         r.get("/zones", x -> web.page(x, 200, "zones.jte", "Zones", "zones", Map.of("zones",
-                tree(web.store().zones().list(web.scope(x))), "labels", web.siteLabels())));
+                tree(web.store().zones().list(web.scope(x))), "labels", web.siteLabels(x))));
         new CrudPages<>(web, this, "zones").register(r);
         r.get("/zones/{id}", x -> {
             Zone z = find(x, Web.uuid(x.param("id"))).orElseThrow(() ->
@@ -44,7 +44,7 @@ public final class ZonePages implements Editor<Zone> {
             var devices = web.store().devices().list(SiteScope.of(z.siteId())).stream()
                     .filter(d -> d.zoneId().equals(Optional.of(z.id()))).toList();
             web.page(x, 200, "zone.jte", z.name(), "zones", Map.of("zone", self, "children", children,
-                    "devices", devices, "site", web.siteLabels().get(z.siteId())));
+                    "devices", devices, "site", web.siteLabels(x).get(z.siteId())));
         });
     }
 
@@ -81,10 +81,10 @@ public final class ZonePages implements Editor<Zone> {
 
     @Override
     public List<Form.Field> fields(Exchange x, Optional<Zone> existing) {
-        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(), s -> s.id().toString(),
-                s -> web.siteLabels().get(s.id()), ""), "The home it is in");
+        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(x), s -> s.id().toString(),
+                s -> web.siteLabels(x).get(s.id()), ""), "The home it is in");
         SiteScope scope = existing.map(z -> SiteScope.of(z.siteId())).orElse(web.scope(x));
-        Map<UUID, String> labels = web.siteLabels();
+        Map<UUID, String> labels = web.siteLabels(x);
         List<Web.Option> parents = new ArrayList<>();
         parents.add(new Web.Option("", "(top level)", false));
         for (Row row : tree(web.store().zones().list(scope))) {

@@ -119,7 +119,8 @@
 
     // for tests and the benchmark: when the graph was drawn and answering, in ms since the script started
     cy.one('render', function () {
-      window.pihaTopology = { cy: cy, readyMs: performance.now() - started, nodes: cy.nodes().length };
+      window.pihaTopology = { cy: cy, readyMs: performance.now() - started, sinceNavigationMs: performance.now(),
+        nodes: cy.nodes().length };
       box.dataset.ready = 'true';
     });
     cy.resize();
