@@ -123,8 +123,7 @@ public final class DevicePages implements Editor<Device> {
 
     @Override
     public List<Form.Field> fields(Exchange x, Optional<Device> existing) {
-        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(x), s -> s.id().toString(),
-                s -> web.siteLabels(x).get(s.id()), ""), "The home it is in");
+        Form.Field site = web.siteField(x);
         SiteScope scope = existing.map(d -> SiteScope.of(d.siteId())).orElse(web.scope(x));
         Map<UUID, String> labels = web.siteLabels(x);
         List<Web.Option> zones = new ArrayList<>();

@@ -79,8 +79,7 @@ final class NetworkPages implements Editor<Network> {
 
     @Override
     public List<Form.Field> fields(Exchange x, Optional<Network> existing) {
-        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(x), s -> s.id().toString(),
-                s -> web.siteLabels(x).get(s.id()), ""), "The home it is in");
+        Form.Field site = web.siteField(x);
         return List.of(existing.isPresent() ? site.lock() : site,
                 Form.Field.text("cidr", "CIDR", "The network address and prefix, e.g. 192.168.68.0/24"),
                 Form.Field.text("name", "Name", "e.g. Main LAN"),

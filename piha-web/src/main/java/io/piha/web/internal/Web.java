@@ -106,6 +106,12 @@ public final class Web {
         return siteList(x).labels();
     }
 
+    /** The site field of a new zone, device or network. */
+    Form.Field siteField(Exchange x) {
+        return Form.Field.select("site", "Site", options(sites(x), s -> s.id().toString(),
+                s -> siteLabels(x).get(s.id()), ""), "The home it is in");
+    }
+
     /** Select options from values, with the chosen one marked. */
     static <T> List<Option> options(List<T> values, Function<T, String> value, Function<T, String> label, String chosen) {
         return values.stream().map(v -> new Option(value.apply(v), label.apply(v), value.apply(v).equals(chosen))).toList();

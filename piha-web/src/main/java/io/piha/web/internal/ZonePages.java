@@ -81,8 +81,7 @@ public final class ZonePages implements Editor<Zone> {
 
     @Override
     public List<Form.Field> fields(Exchange x, Optional<Zone> existing) {
-        Form.Field site = Form.Field.select("site", "Site", Web.options(web.sites(x), s -> s.id().toString(),
-                s -> web.siteLabels(x).get(s.id()), ""), "The home it is in");
+        Form.Field site = web.siteField(x);
         SiteScope scope = existing.map(z -> SiteScope.of(z.siteId())).orElse(web.scope(x));
         Map<UUID, String> labels = web.siteLabels(x);
         List<Web.Option> parents = new ArrayList<>();
