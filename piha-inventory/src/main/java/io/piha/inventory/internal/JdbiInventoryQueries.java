@@ -45,8 +45,12 @@ public final class JdbiInventoryQueries implements InventoryQueries {
         String where = " WHERE " + Scopes.condition("d.site_id", scope) + " AND " + filter.sql();
         String order = order(query);
         boolean bySighting = query.sort() == Sort.LAST_SEEN || query.sort() == Sort.IP;
+        // sorting by a sighting needs every matching device's newest sighting: one grouped join, not a probe per device
+        String seenAll = " LEFT JOIN (SELECT DISTINCT ON (dm.device_id) dm.device_id, s.ip, s.last_seen FROM device_mac dm"
+                + " JOIN sighting s ON s.site_id = dm.site_id AND s.mac = dm.mac WHERE dm.site_id IN ("
+                + Scopes.sites(scope) + ") ORDER BY dm.device_id, s.last_seen DESC) seen ON seen.device_id = d.id";
         String page = "SELECT d.*" + (bySighting ? ", seen.ip AS seen_ip, seen.last_seen AS seen_at" : "")
-                + " FROM device d" + (bySighting ? SEEN : "") + where + " ORDER BY " + order
+                + " FROM device d" + (bySighting ? seenAll : "") + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset";
         String outerOrder = order.replace("seen.ip", "d.seen_ip").replace("seen.last_seen", "d.seen_at");
         String sql = SUMMARY + " FROM (" + page + ") d LEFT JOIN zone z ON z.id = d.zone_id" + SEEN
