@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "inv", mixinStandardHelpOptions = true,
         description = "Multi-site home inventory: organisations, sites, zones, devices, networks, imports, reports.",
         subcommands = {OrgCommand.class, SiteCommand.class, ZoneCommand.class, DeviceCommand.class,
-            NetworkCommand.class, ImportCommand.class, DiffCommand.class, ExportCommand.class})
+            NetworkCommand.class, ImportCommand.class, DiffCommand.class, ExportCommand.class, WebCommand.class})
 public final class InvCommand implements Runnable, AutoCloseable {
 
     @Spec

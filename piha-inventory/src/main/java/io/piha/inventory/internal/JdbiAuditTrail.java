@@ -12,7 +12,7 @@ import java.util.UUID;
 /** Reads the audit log that the database's triggers write. */
 public final class JdbiAuditTrail implements AuditTrail {
 
-    private static final String SELECT = "SELECT id, at, actor, action, object_type, object_id, site_id,"
+    static final String SELECT = "SELECT id, at, actor, action, object_type, object_id, site_id,"
             + " before::text AS before, after::text AS after, import_run_id FROM audit_log";
 
     private final Transactions tx;
@@ -39,7 +39,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                 .bind("run", importRunId).map((rs, ctx) -> map(rs)).list());
     }
 
-    private static AuditRecord map(ResultSet rs) throws SQLException {
+    static AuditRecord map(ResultSet rs) throws SQLException {
         return new AuditRecord(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("object_type"), rs.getObject("object_id", UUID.class),
                 Optional.ofNullable(rs.getObject("site_id", UUID.class)), Optional.ofNullable(rs.getString("before")),

@@ -84,17 +84,22 @@ public final class MacVendors {
         public Builder ieeeCsv(Path file) {
             List<String> lines = read(file);
             for (int i = 1; i < lines.size(); i++) {
+                int first = i;
                 String line = lines.get(i);
+                // RFC 4180: a quoted cell may span lines (IEEE's addresses do, e.g. "160 E Tasman Dr\nSTE 102 ...")
+                while (line.chars().filter(c -> c == '"').count() % 2 == 1 && i + 1 < lines.size()) {
+                    line = line + "\n" + lines.get(++i);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 List<String> cells = csv(line);
                 if (cells.size() < 3) {
-                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected Registry,Assignment,"
+                    throw new IllegalArgumentException(file + " line " + (first + 1) + ": expected Registry,Assignment,"
                             + "Organization Name,... but got '" + line + "'");
                 }
                 String hex = cells.get(1).strip();
-                put(file, i + 1, hex, hex.length() * 4, cells.get(2).strip());
+                put(file, first + 1, hex, hex.length() * 4, cells.get(2).strip());
             }
             return this;
         }

@@ -72,6 +72,17 @@ class MacVendorsTest {
     }
 
     @Test
+    void anAddressQuotedAcrossTwoLinesIsOneRowAsDebiansOuiCsvHasIt() throws IOException {
+        // lines 6428-6429 of Debian 12's /usr/share/ieee-data/oui.csv (2022-08-27)
+        String csv = "Registry,Assignment,Organization Name,Organization Address\n"
+                + "MA-L,C404D8,Aviva Links Inc.,\"160 E Tasman Dr\nSTE 102 SAN JOSE CA US 95134 \"\n"
+                + "MA-L,001132,Synology Incorporated,\"3F-3, No.106, Chang An W. Rd. Taipei  TW 103 \"\n";
+        MacVendors v = MacVendors.builder().ieeeCsv(Files.writeString(dir.resolve("oui.csv"), csv)).build();
+        assertThat(v.lookup(MacAddress.parse("c4:04:d8:00:00:01"))).contains("Aviva Links Inc.");
+        assertThat(v.lookup(MacAddress.parse("00:11:32:00:00:01"))).contains("Synology Incorporated");
+    }
+
+    @Test
     void aBrokenRegistryRowNamesTheFileAndLine() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "Registry,Assignment,Organization Name\nMA-L,XYZ123,Nobody\n");
         assertThatThrownBy(() -> MacVendors.builder().ieeeCsv(bad)).hasMessageContaining("bad.csv line 2")

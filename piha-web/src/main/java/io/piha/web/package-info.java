@@ -1,0 +1,6 @@
+/**
+ * The inventory's web dashboard.
+ *
+ * @since 0.1
+ */
+package io.piha.web;
