@@ -98,6 +98,11 @@ public final class InventoryStore {
         return new JdbiSightingRepository(tx);
     }
 
+    /** Past imports and the rows they refused. */
+    public ImportRuns importRuns() {
+        return new ImportRuns(tx);
+    }
+
     /** The audit log. */
     public AuditTrail audit() {
         return new JdbiAuditTrail(tx);
