@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +72,7 @@ public final class InvCommand implements Runnable, AutoCloseable {
 
     private EmbeddedDatabase embedded;
     private ServerFiles.Lock held;
+    private CommandConnection connection;
     private InventoryStore store;
 
     @Override
@@ -83,31 +83,40 @@ public final class InvCommand implements Runnable, AutoCloseable {
     /** The store, opened (and migrated if its schema is older than this build's) on first use. */
     InventoryStore store() {
         if (store == null) {
-            store = InventoryStore.open(dataSource(), Clock.systemUTC());
+            connection = new CommandConnection(connectTo());
+            store = InventoryStore.open(connection, Clock.systemUTC());
         }
         return store;
     }
 
-    private DataSource dataSource() {
+    /** Where this command's connection goes: --db, $PIHA_DB_URL, or the embedded server of the data directory. */
+    private PGConnectionPoolDataSource connectTo() {
+        PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
         String url = db != null ? db : System.getenv("PIHA_DB_URL");
         if (url != null && !url.isBlank()) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(url);
             return ds;
         }
         Path dir = dataDirectory();
+        int port;
         if (!noServer) {
-            return SharedServer.connect(dir, idleStop, err());
+            port = SharedServer.connect(dir, idleStop, err()).port();
+        } else {
+            ServerFiles files = new ServerFiles(dir);
+            held = files.lock(SharedServer.WAIT, () -> err().println("piha: waiting for another piha inv using " + dir));
+            java.util.Optional<ServerState> live = files.live();
+            live.ifPresent(s -> files.touch());
+            if (live.isEmpty()) {
+                embedded = EmbeddedDatabase.start(dir);
+            }
+            port = live.map(ServerState::port).orElseGet(() -> embedded.port());
         }
-        ServerFiles files = new ServerFiles(dir);
-        held = files.lock(SharedServer.WAIT, () -> err().println("piha: waiting for another piha inv using " + dir));
-        return files.live().map(s -> {
-            files.touch();
-            return EmbeddedDatabase.dataSource(s.port(), readPassword(dir));
-        }).orElseGet(() -> {
-            embedded = EmbeddedDatabase.start(dir);
-            return embedded.dataSource();
-        });
+        ds.setServerNames(new String[] {"127.0.0.1"});
+        ds.setPortNumbers(new int[] {port});
+        ds.setDatabaseName("postgres");
+        ds.setUser("postgres");
+        readPassword(dir).ifPresent(ds::setPassword);
+        return ds;
     }
 
     Path dataDirectory() {
@@ -225,6 +234,10 @@ public final class InvCommand implements Runnable, AutoCloseable {
     @Override
     public void close() {
         store = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
         try {
             if (embedded != null) {
                 embedded.close();

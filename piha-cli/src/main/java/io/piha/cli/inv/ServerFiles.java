@@ -3,8 +3,6 @@ package io.piha.cli.inv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -49,30 +47,7 @@ final class ServerFiles {
         return dir.resolveSibling(dir.getFileName() + ".server.log");
     }
 
-    /**
-     * A running server as its state file describes it.
-     *
-     * @param port its loopback port
-     * @param pid the process that keeps it
-     * @param idleStop how long it stays up after the last command
-     */
-    record State(int port, long pid, Duration idleStop) {
-
-        /** Whether its keeper still runs and its port still answers. */
-        boolean alive() {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                    return true;
-                } catch (IOException e) {
-                    return false;
-                }
-            }
-            return false;
-        }
-    }
-
-    Optional<State> state() {
+    Optional<ServerState> state() {
         Path file = dir.resolve(STATE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -80,7 +55,7 @@ final class ServerFiles {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(file)) {
             p.load(in);
-            return Optional.of(new State(Integer.parseInt(p.getProperty("port")), Long.parseLong(p.getProperty("pid")),
+            return Optional.of(new ServerState(Integer.parseInt(p.getProperty("port")), Long.parseLong(p.getProperty("pid")),
                     Duration.parse(p.getProperty("idle-stop"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -88,11 +63,11 @@ final class ServerFiles {
     }
 
     /** The state of a server that runs and answers. */
-    Optional<State> live() {
-        return state().filter(State::alive);
+    Optional<ServerState> live() {
+        return state().filter(ServerState::alive);
     }
 
-    void writeState(State s) {
+    void writeState(ServerState s) {
         Properties p = new Properties();
         p.setProperty("port", String.valueOf(s.port()));
         p.setProperty("pid", String.valueOf(s.pid()));

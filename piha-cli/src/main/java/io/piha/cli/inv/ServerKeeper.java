@@ -35,22 +35,37 @@ public final class ServerKeeper {
         this.idleStop = idleStop;
     }
 
-    /** {@code ServerKeeper DATA_DIRECTORY IDLE_STOP}: the detached server process. */
+    /**
+     * {@code ServerKeeper DATA_DIRECTORY IDLE_STOP}: the detached server process. The command that starts it holds
+     * the directory's lock until it answers.
+     */
     public static void main(String[] args) {
-        new ServerKeeper(Path.of(args[0]), Duration.parse(args[1])).run();
+        ServerKeeper keeper = new ServerKeeper(Path.of(args[0]), Duration.parse(args[1]));
+        keeper.serve(keeper.start());
         System.exit(0);
     }
 
-    /** Starts the server, serves until idle (or stopped by a signal), and stops it. */
+    /** Starts the server under the directory's lock, serves until idle (or stopped by a signal), and stops it. */
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     void run() {
         EmbeddedDatabase db;
         try (ServerFiles.Lock lock = files.lock(SharedServer.WAIT, () -> { })) {
-            stopOrphan();
-            db = EmbeddedDatabase.start(files.dir());
-            files.writeState(new ServerFiles.State(db.port(), ProcessHandle.current().pid(), idleStop));
-            files.touch();
+            db = start();
         }
+        serve(db);
+    }
+
+    /** Starts the server and says so in the directory; the caller holds the lock. */
+    private EmbeddedDatabase start() {
+        stopOrphan();
+        EmbeddedDatabase db = EmbeddedDatabase.start(files.dir());
+        files.writeState(new ServerState(db.port(), ProcessHandle.current().pid(), idleStop));
+        files.touch();
+        return db;
+    }
+
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
+    private void serve(EmbeddedDatabase db) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db), "piha-inv-server-stop"));
         LOG.info("inventory database in {} on port {}; stops after {} without commands", files.dir(), db.port(),
                 idleStop);

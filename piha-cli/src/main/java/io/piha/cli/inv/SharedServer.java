@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 
 /**
  * The embedded PostgreSQL of a data directory, kept running between {@code piha inv} commands so that a command
@@ -38,27 +37,25 @@ public final class SharedServer {
     }
 
     /**
-     * A connection to the server of {@code dataDirectory}, starting it (detached, stopping after {@code idleStop}
-     * without commands) if none runs.
+     * The server of {@code dataDirectory}, started (detached, stopping after {@code idleStop} without commands) if
+     * none runs; its password is in the directory ({@link EmbeddedDatabase}).
      *
      * @param err where to say that the command waits or starts the server
      * @throws DatabaseBusyException if another command holds the directory longer than {@link #WAIT}
      * @throws IllegalStateException quoting the server's log if it does not start
      */
     @SuppressWarnings("try") // the lock is held for the block, not used in it
-    public static DataSource connect(Path dataDirectory, Duration idleStop, PrintWriter err) {
+    public static ServerState connect(Path dataDirectory, Duration idleStop, PrintWriter err) {
         ServerFiles files = new ServerFiles(dataDirectory);
         try (ServerFiles.Lock lock = files.lock(WAIT, () -> waiting(err, files))) {
-            ServerFiles.State state = files.live().orElseGet(() -> start(files, idleStop, err));
+            ServerState state = files.live().orElseGet(() -> start(files, idleStop, err));
             files.touch();
-            return EmbeddedDatabase.dataSource(state.port(), EmbeddedDatabase.readPassword(files.dir()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the password of the inventory database in " + files.dir(), e);
+            return state;
         }
     }
 
     /** The running server of a data directory, if any. */
-    public static Optional<ServerFiles.State> status(Path dataDirectory) {
+    public static Optional<ServerState> status(Path dataDirectory) {
         return new ServerFiles(dataDirectory).live();
     }
 
@@ -69,7 +66,7 @@ public final class SharedServer {
      */
     public static boolean stop(Path dataDirectory) {
         ServerFiles files = new ServerFiles(dataDirectory);
-        Optional<ServerFiles.State> state = files.live();
+        Optional<ServerState> state = files.live();
         if (state.isEmpty()) {
             return false;
         }
@@ -95,7 +92,7 @@ public final class SharedServer {
     }
 
     /** Starts the server in a detached process and waits until it answers; the caller holds the lock. */
-    private static ServerFiles.State start(ServerFiles files, Duration idleStop, PrintWriter err) {
+    private static ServerState start(ServerFiles files, Duration idleStop, PrintWriter err) {
         files.deleteIfStale();
         err.println("piha: starting the inventory database in " + files.dir() + "; it stops after "
                 + idleStop.toMinutes() + " min without commands (or: piha inv server stop)");
@@ -111,7 +108,7 @@ public final class SharedServer {
         }
         long deadline = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ServerFiles.State> state = files.live();
+            Optional<ServerState> state = files.live();
             if (state.isPresent()) {
                 return state.get();
             }

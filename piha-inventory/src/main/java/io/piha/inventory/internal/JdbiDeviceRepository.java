@@ -9,7 +9,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,11 @@ public final class JdbiDeviceRepository implements DeviceRepository {
     /** The source name of edits made through this repository. */
     public static final String MANUAL = "manual";
 
-    static final String SELECT = "SELECT d.id, d.site_id, d.zone_id, d.parent_id, d.slug, d.name, d.metadata::text AS metadata,"
+    // metadata arrives as two text arrays (keys, values) that PostgreSQL takes out of the jsonb: a read of devices
+    // parses no JSON in Java, which spares a short command the JSON library's start-up
+    static final String SELECT = "SELECT d.id, d.site_id, d.zone_id, d.parent_id, d.slug, d.name,"
+            + " ARRAY(SELECT e.key FROM jsonb_each_text(d.metadata) e ORDER BY e.key) AS metadata_keys,"
+            + " ARRAY(SELECT coalesce(e.value, '') FROM jsonb_each_text(d.metadata) e ORDER BY e.key) AS metadata_values,"
             + " d.version, ARRAY(SELECT m.mac::text FROM device_mac m WHERE m.device_id = d.id ORDER BY m.mac) AS macs"
             + " FROM device d";
 
@@ -164,6 +170,16 @@ public final class JdbiDeviceRepository implements DeviceRepository {
         return new Device(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class),
                 Optional.ofNullable(rs.getObject("zone_id", UUID.class)),
                 Optional.ofNullable(rs.getObject("parent_id", UUID.class)), Slug.of(rs.getString("slug")),
-                rs.getString("name"), list, Json.readMap(rs.getString("metadata")), rs.getLong("version"));
+                rs.getString("name"), list, metadata(rs), rs.getLong("version"));
+    }
+
+    private static Map<String, String> metadata(ResultSet rs) throws SQLException {
+        String[] keys = (String[]) rs.getArray("metadata_keys").getArray();
+        String[] values = (String[]) rs.getArray("metadata_values").getArray();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], values[i]);
+        }
+        return m;
     }
 }
