@@ -78,8 +78,8 @@ public final class ServerKeeper {
                     try (ServerFiles.Lock held = lock.get()) {
                         if (idle(db)) {
                             LOG.info("no command for {}: stopping the inventory database in {}", idleStop, files.dir());
-                            files.deleteState();
                             closeAndWait(db);
+                            files.deleteState();
                             return;
                         }
                     }
@@ -107,10 +107,10 @@ public final class ServerKeeper {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     private void stop(EmbeddedDatabase db) {
         try (ServerFiles.Lock lock = files.lock(STOP_WAIT, () -> { })) {
+            closeAndWait(db);
             if (files.state().map(s -> s.pid() == ProcessHandle.current().pid()).orElse(false)) {
                 files.deleteState();
             }
-            closeAndWait(db);
         } catch (RuntimeException e) {
             LOG.warn("stopping the inventory database in {}: {}", files.dir(), e.getMessage());
             closeAndWait(db);

@@ -56,16 +56,16 @@ class SharedServerTest {
     }
 
     @Test
-    void theServerStopsItselfAfterTheIdleStop() throws InterruptedException {
+    void theServerStopsItselfAfterTheIdleStop() throws Exception {
         Path data = tmp.resolve("idle");
         assertThat(inv(data, "--idle-stop", "2s", "org", "list").exit()).isZero();
-        assertThat(SharedServer.status(data)).isPresent();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (SharedServer.status(data).isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(SharedServer.status(data)).as("stopped within 30 s of a 2 s idle stop").isEmpty();
+        ServerState state = SharedServer.status(data).orElseThrow();
+        assertThat(state.idleStop()).isEqualTo(Duration.ofSeconds(2));
+        ProcessHandle keeper = ProcessHandle.of(state.pid()).orElseThrow();
+        assertThat(keeper.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("stopped within 30 s").isFalse();
+        assertThat(SharedServer.status(data)).isEmpty();
         assertThat(Files.exists(data.resolve("postmaster.pid"))).isFalse();
+        assertThat(Files.exists(data.resolve(ServerFiles.STATE))).isFalse();
     }
 
     @Test
