@@ -81,6 +81,8 @@ class InvCommandTest {
                 .contains("\"parent\" : \"fridge\"");
         Run zones = piha("zone", "list", "--site", "fremont");
         assertThat(zones.out()).containsPattern("kitchen\\s+Kitchen\\s+first-floor");
+        assertThat(piha("export", "--site", "fremont", "--format", "csv").out())
+                .contains("fremont,fridge-sensor,Fridge sensor,,fridge,,");
     }
 
     @Test

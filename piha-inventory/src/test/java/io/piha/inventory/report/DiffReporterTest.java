@@ -104,7 +104,8 @@ class DiffReporterTest {
         assertThat(Exports.diffJson(diff)).contains("\"ip_conflicts\"").contains("192.168.68.40");
         String devices = Exports.devicesCsv(store.devices().list(SiteScope.of(home.id())),
                 java.util.Map.of(home.id(), "fremont"), java.util.Map.of());
-        assertThat(devices).contains("fremont,mac-001132000001,nas,,00:11:32:00:00:01,");
+        assertThat(devices).startsWith("site,slug,name,zone,parent,macs,metadata\r\n")
+                .contains("fremont,mac-001132000001,nas,,,00:11:32:00:00:01,");
     }
 
     @Test
