@@ -106,4 +106,32 @@ class SharedServerTest {
         assertThat(waiting.exit()).isZero();
         assertThat(waiting.err()).contains("waiting for the inventory database").hasLineCount(1);
     }
+
+    @Test
+    void theIdleStopComesFromTheEnvironmentWhenNotGiven() throws Exception {
+        Path data = tmp.resolve("env");
+        started.add(data);
+        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), "io.piha.cli.Piha", "inv", "--data-dir", data.toString(),
+                "server", "start").redirectErrorStream(true);
+        pb.environment().put("PIHA_INV_IDLE_STOP", "45s");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("running: port").contains("stops 45s after the last command");
+        assertThat(SharedServer.status(data).orElseThrow().idleStop()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void serverRunKeepsTheServerInTheForegroundUntilIdle() {
+        Path data = tmp.resolve("foreground");
+        CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> inv(data, "--idle-stop", "1s", "server", "run"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (SharedServer.status(data).isEmpty() && !run.isDone() && System.nanoTime() < deadline) {
+            SharedServer.sleep(Duration.ofMillis(100));
+        }
+        assertThat(SharedServer.status(data).orElseThrow().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(run.join().exit()).as(run.join().err()).isZero();
+        assertThat(SharedServer.status(data)).isEmpty();
+    }
 }
