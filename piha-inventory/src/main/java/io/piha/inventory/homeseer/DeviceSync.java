@@ -64,12 +64,14 @@ final class DeviceSync {
             HomeSeerDevices.write(h, new HomeSeerFacts(id, site, d, pseudoNames(d), Optional.of(run)));
             return new Outcome(Kind.CREATED, 0);
         }
-        Current c = found.get();
+        return update(h, found.get(), d, zone, parent, stored, run);
+    }
+
+    /** Brings a known device and its facts up to date, as far as {@link FieldOwnership} lets HomeSeer. */
+    private Outcome update(Handle h, Current c, HsDevice d, Optional<UUID> zone, Optional<UUID> parent,
+                           Optional<HomeSeerFacts> stored, UUID run) {
         Optional<HsDevice> before = stored.map(HomeSeerFacts::reported);
-        Map<String, String> owners = h.createQuery("SELECT field, source FROM device_field_owner WHERE device_id = :id")
-                .bind("id", c.id()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Fields fields = new Fields(h, c.id(), run, owners);
+        Fields fields = new Fields(h, c.id(), run, owners(h, c.id()));
         String name = fields.decide("name", c.name(), d.name(), before.map(HsDevice::name).equals(Optional.of(d.name())));
         Optional<UUID> zoneId = fields.decide("zone", c.zone(), zone, before.map(b -> b.location().equals(d.location())
                 && b.location2().equals(d.location2())).orElse(false));
@@ -89,6 +91,12 @@ final class DeviceSync {
             HomeSeerDevices.write(h, facts);
         }
         return new Outcome(deviceChanged || factsChanged ? Kind.UPDATED : Kind.UNCHANGED, fields.kept);
+    }
+
+    private static Map<String, String> owners(Handle h, UUID device) {
+        return h.createQuery("SELECT field, source FROM device_field_owner WHERE device_id = :id")
+                .bind("id", device).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private UUID create(Handle h, HsDevice d, Optional<UUID> zone, Optional<UUID> parent) {
