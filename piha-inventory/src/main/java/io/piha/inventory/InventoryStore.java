@@ -15,6 +15,11 @@ import io.piha.inventory.internal.JdbiSightingRepository;
 import io.piha.inventory.internal.JdbiSiteRepository;
 import io.piha.inventory.internal.JdbiZoneRepository;
 import io.piha.inventory.internal.Transactions;
+import io.piha.api.inventory.InventoryException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class InventoryStore {
 
+    /** The schema version this build writes: the highest {@code db/inventory/V<n>__*.sql}. */
+    public static final int SCHEMA_VERSION = 5;
+
     private static final Logger LOG = LoggerFactory.getLogger(InventoryStore.class);
 
     private final DataSource dataSource;
@@ -49,15 +57,42 @@ public final class InventoryStore {
     }
 
     /**
-     * Migrates the database to the current schema (in the connection's current schema) and opens the store.
+     * Migrates the database to the current schema (in the connection's current schema) and opens the store. A
+     * database already at {@link #SCHEMA_VERSION} is recognised with one query and left alone: Flyway, which reads
+     * every migration script to check it, runs only when there is something to migrate.
      *
      * @param dataSource a PostgreSQL data source
      * @param clock stamps every audit entry and import run
+     * @throws InventoryException naming the cause if the database cannot be reached
      * @throws org.flywaydb.core.api.FlywayException if the schema cannot be migrated
      */
     public static InventoryStore open(DataSource dataSource, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(clock, "clock");
+        if (!current(dataSource)) {
+            migrate(dataSource);
+        }
+        return new InventoryStore(dataSource, clock);
+    }
+
+    /** Whether the schema's newest successful migration is this build's. */
+    private static boolean current(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet table = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            table.next();
+            if (!table.getBoolean(1)) {
+                return false;
+            }
+            try (ResultSet v = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success"
+                    + " AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                return v.next() && String.valueOf(SCHEMA_VERSION).equals(v.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot reach the inventory database: " + e.getMessage());
+        }
+    }
+
+    private static void migrate(DataSource dataSource) {
         MigrateResult migrated = Flyway.configure().dataSource(dataSource).locations("classpath:db/inventory").load()
                 .migrate();
         if (migrated.migrationsExecuted > 0) {
@@ -65,7 +100,6 @@ public final class InventoryStore {
                     .map(v -> "migrated from version " + v + " to").orElse("created at"), migrated.targetSchemaVersion,
                     migrated.migrationsExecuted);
         }
-        return new InventoryStore(dataSource, clock);
     }
 
     /** Organisations. */
@@ -96,6 +130,11 @@ public final class InventoryStore {
     /** What importers observed. */
     public SightingRepository sightings() {
         return new JdbiSightingRepository(tx);
+    }
+
+    /** Past imports and the rows they refused. */
+    public ImportRuns importRuns() {
+        return new ImportRuns(tx);
     }
 
     /** The audit log. */

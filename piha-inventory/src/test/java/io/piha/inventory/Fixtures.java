@@ -1,5 +1,6 @@
 package io.piha.inventory;
 
+import io.piha.api.inventory.Device;
 import io.piha.api.inventory.Organisation;
 import io.piha.api.inventory.Site;
 import io.piha.api.inventory.Slug;
@@ -9,6 +10,12 @@ import java.util.UUID;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** The device with another name, as a person's edit would send it. */
+    public static Device renamed(Device d, String name) {
+        return new Device(d.id(), d.siteId(), d.zoneId(), d.parentId(), d.slug(), name, d.macs(), d.metadata(),
+                d.version());
     }
 
     /** Creates an organisation with one site per slug and returns the sites. */

@@ -52,7 +52,7 @@ class RepositoryTest {
     }
 
     private static Device device(Site site, String slug, String... macs) {
-        return new Device(UUID.randomUUID(), site.id(), Optional.empty(), Slug.of(slug), slug,
+        return new Device(UUID.randomUUID(), site.id(), Optional.empty(), Optional.empty(), Slug.of(slug), slug,
                 java.util.Arrays.stream(macs).map(MacAddress::parse).toList(), Map.of("kind", "test"), 0);
     }
 
@@ -102,8 +102,8 @@ class RepositoryTest {
     @Test
     void twoWritersNeverSilentlyOverwriteEachOther() {
         Device d = store.devices().create(device(home, "nas", "00:11:32:aa:bb:cc"), "rohit");
-        Device first = new Device(d.id(), d.siteId(), d.zoneId(), d.slug(), "NAS (Synology)", d.macs(), d.metadata(), d.version());
-        Device second = new Device(d.id(), d.siteId(), d.zoneId(), d.slug(), "Backup box", d.macs(), d.metadata(), d.version());
+        Device first = Fixtures.renamed(d, "NAS (Synology)");
+        Device second = Fixtures.renamed(d, "Backup box");
         store.devices().update(first, "rohit");
         assertThatThrownBy(() -> store.devices().update(second, "anita"))
                 .isInstanceOf(InventoryException.ConcurrentModification.class)
@@ -150,8 +150,7 @@ class RepositoryTest {
     void everyChangeIsAuditedWithActorTimeAndBothSides() {
         clock.advance(java.time.Duration.ofMinutes(5));
         Device d = store.devices().create(device(home, "doorbell", "b0:09:da:00:00:01"), "rohit");
-        store.devices().update(new Device(d.id(), d.siteId(), d.zoneId(), d.slug(), "Front doorbell", d.macs(),
-                d.metadata(), d.version()), "anita");
+        store.devices().update(Fixtures.renamed(d, "Front doorbell"), "anita");
         List<AuditRecord> log = store.audit().recent(SiteScope.of(home.id()), 50).stream()
                 .filter(r -> r.objectId().equals(d.id()) && r.objectType().equals("device")).toList();
         assertThat(log).extracting(AuditRecord::action).containsExactly("update", "create");

@@ -7,6 +7,7 @@ import io.piha.api.inventory.Site;
 import io.piha.api.inventory.SiteScope;
 import io.piha.api.inventory.Slug;
 import io.piha.api.inventory.Zone;
+import io.piha.inventory.homeseer.HomeSeerDevices;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,10 @@ final class DeviceCommand {
             SiteScope scope = all ? SiteScope.allSites() : SiteScope.of(inv.site(site).id());
             Map<UUID, String> zones = inv.store().zones().list(scope).stream()
                     .collect(Collectors.toMap(Zone::id, z -> z.slug().value()));
-            inv.print(List.of("slug", "name", "zone", "macs", "version"), inv.store().devices().list(scope).stream()
-                    .map(d -> row(d, zones)).toList());
+            List<Device> devices = inv.store().devices().list(scope);
+            Map<UUID, String> slugs = devices.stream().collect(Collectors.toMap(Device::id, d -> d.slug().value()));
+            inv.print(List.of("slug", "name", "zone", "parent", "macs", "version"), devices.stream()
+                    .map(d -> row(d, zones, slugs)).toList());
             return 0;
         });
     }
@@ -43,23 +46,25 @@ final class DeviceCommand {
     @Command(description = "Show one device.")
     int show(@Parameters(paramLabel = "SLUG") String slug, @Option(names = "--site", required = true) String site) {
         return inv.guard(() -> {
-            Device d = find(inv.site(site), slug);
+            Site s = inv.site(site);
+            Device d = find(s, slug);
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", d.id().toString());
+            m.put("slug", d.slug().value());
+            m.put("name", d.name());
+            m.put("zone", d.zoneId().flatMap(z -> inv.store().zones().find(SiteScope.of(s.id()), z))
+                    .map(z -> z.slug().value()).orElse(null));
+            m.put("parent", d.parentId().flatMap(p -> inv.store().devices().find(SiteScope.of(s.id()), p))
+                    .map(p -> p.slug().value()).orElse(null));
+            m.put("macs", d.macs().stream().map(MacAddress::value).toList());
+            m.put("metadata", new java.util.TreeMap<>(d.metadata()));
+            new HomeSeerDevices(inv.store()).find(d.id()).ifPresent(f -> m.put("homeseer", HomeSeerView.of(f)));
+            m.put("version", d.version());
             if (inv.json) {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("id", d.id().toString());
-                m.put("slug", d.slug().value());
-                m.put("name", d.name());
-                m.put("zone", d.zoneId().map(UUID::toString).orElse(null));
-                m.put("macs", d.macs().stream().map(MacAddress::value).toList());
-                m.put("metadata", d.metadata());
-                m.put("version", d.version());
                 inv.printJson(m);
             } else {
-                Table.print(inv.out(), List.of("field", "value"), List.of(List.of("id", d.id().toString()),
-                        List.of("slug", d.slug().value()), List.of("name", d.name()),
-                        List.of("zone", d.zoneId().map(UUID::toString).orElse("")),
-                        List.of("macs", macs(d)), List.of("metadata", new java.util.TreeMap<>(d.metadata()).toString()),
-                        List.of("version", String.valueOf(d.version()))));
+                Table.print(inv.out(), List.of("field", "value"), m.entrySet().stream()
+                        .map(e -> List.of(e.getKey(), e.getValue() == null ? "" : String.valueOf(e.getValue()))).toList());
             }
             return 0;
         });
@@ -68,11 +73,12 @@ final class DeviceCommand {
     @Command(description = "Create a device.")
     int create(@Parameters(paramLabel = "SLUG") String slug, @Option(names = "--site", required = true) String site,
                @Option(names = "--name", required = true) String name, @Option(names = "--zone") String zone,
+               @Option(names = "--parent", description = "the device it is part of") String parent,
                @Option(names = "--mac") List<String> macs) {
         return inv.guard(() -> {
             Site s = inv.site(site);
-            inv.store().devices().create(new Device(UUID.randomUUID(), s.id(), zoneId(s, zone), Slug.of(slug), name,
-                    parseMacs(macs), Map.of(), 0), inv.actor());
+            inv.store().devices().create(new Device(UUID.randomUUID(), s.id(), zoneId(s, zone), parentId(s, parent),
+                    Slug.of(slug), name, parseMacs(macs), Map.of(), 0), inv.actor());
             return show(slug, site);
         });
     }
@@ -80,6 +86,7 @@ final class DeviceCommand {
     @Command(description = "Change a device; the changed fields become yours (imports will not overwrite them).")
     int update(@Parameters(paramLabel = "SLUG") String slug, @Option(names = "--site", required = true) String site,
                @Option(names = "--name") String name, @Option(names = "--zone") String zone,
+               @Option(names = "--parent", description = "the device it is part of ('' for none)") String parent,
                @Option(names = "--mac", description = "replaces all MACs") List<String> macs,
                @Option(names = "--set", description = "metadata key=value") Map<String, String> set) {
         return inv.guard(() -> {
@@ -90,7 +97,7 @@ final class DeviceCommand {
                 metadata.putAll(set);
             }
             inv.store().devices().update(new Device(d.id(), d.siteId(), zone == null ? d.zoneId() : zoneId(s, zone),
-                    d.slug(), name == null ? d.name() : name, macs == null ? d.macs() : parseMacs(macs), metadata,
+                    parent == null ? d.parentId() : parentId(s, parent), d.slug(), name == null ? d.name() : name, macs == null ? d.macs() : parseMacs(macs), metadata,
                     d.version()), inv.actor());
             return show(slug, site);
         });
@@ -119,6 +126,10 @@ final class DeviceCommand {
                 new InventoryException.NotFound("unknown zone '" + zone + "' in site " + site.slug())).id());
     }
 
+    private Optional<UUID> parentId(Site site, String parent) {
+        return parent == null || parent.isEmpty() ? Optional.empty() : Optional.of(find(site, parent).id());
+    }
+
     private static List<MacAddress> parseMacs(List<String> macs) {
         return macs == null ? List.of() : macs.stream().map(MacAddress::parse).toList();
     }
@@ -127,8 +138,8 @@ final class DeviceCommand {
         return d.macs().stream().map(MacAddress::value).collect(Collectors.joining(" "));
     }
 
-    private static List<String> row(Device d, Map<UUID, String> zones) {
-        return List.of(d.slug().value(), d.name(), d.zoneId().map(z -> zones.getOrDefault(z, "?")).orElse(""), macs(d),
-                String.valueOf(d.version()));
+    private static List<String> row(Device d, Map<UUID, String> zones, Map<UUID, String> devices) {
+        return List.of(d.slug().value(), d.name(), d.zoneId().map(z -> zones.getOrDefault(z, "?")).orElse(""),
+                d.parentId().map(p -> devices.getOrDefault(p, "?")).orElse(""), macs(d), String.valueOf(d.version()));
     }
 }

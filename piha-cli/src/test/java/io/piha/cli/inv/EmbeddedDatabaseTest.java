@@ -1,9 +1,12 @@
 package io.piha.cli.inv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +29,25 @@ class EmbeddedDatabaseTest {
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
         try (EmbeddedDatabase again = EmbeddedDatabase.start(data)) {
             assertThat(query(again.dataSource(), "SELECT note FROM kept")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void aServerInADataDirectoryTakesOnlyPasswordLoginsAndKeepsThePasswordPrivate(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("secured");
+        int port;
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            port = db.port();
+            assertThat(query(db.dataSource(), "SELECT 1")).isEqualTo("1");
+            assertThatThrownBy(() -> query(EmbeddedDatabase.dataSource(port, Optional.empty()), "SELECT 1"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+            assertThatThrownBy(() -> query(EmbeddedDatabase.dataSource(port, Optional.of("guess")), "SELECT 1"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        }
+        assertThat(Files.getPosixFilePermissions(data.resolve(EmbeddedDatabase.PASSWORD_FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(data)) {
+            assertThat(query(again.dataSource(), "SELECT 2")).isEqualTo("2");
         }
     }
 

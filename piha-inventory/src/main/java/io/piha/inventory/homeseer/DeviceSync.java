@@ -2,10 +2,8 @@ package io.piha.inventory.homeseer;
 
 import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Slugs;
-import io.piha.inventory.internal.Json;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,98 +11,112 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
-/** Applies one HomeSeer device to the inventory, inside the caller's transaction. */
+/**
+ * Applies one HomeSeer device to the inventory, inside the caller's transaction: the device (name, zone and
+ * parent, each as {@link FieldOwnership} allows) and HomeSeer's facts about it.
+ */
 final class DeviceSync {
 
     /** What happened to one device, and how many fields a stronger source kept. */
     record Outcome(Kind kind, int kept) {
-        int ordinalCount() {
-            return kind.ordinal();
-        }
     }
 
     enum Kind { CREATED, UPDATED, UNCHANGED }
 
     private final UUID site;
+    private final String prefix;
     private final FieldOwnership ownership;
     private final PseudoLocations pseudo;
 
-    DeviceSync(UUID site, FieldOwnership ownership, PseudoLocations pseudo) {
+    /** @param prefix the source keys' start, {@code homeseer:<site>:} */
+    DeviceSync(UUID site, String prefix, FieldOwnership ownership, PseudoLocations pseudo) {
         this.site = site;
+        this.prefix = prefix;
         this.ownership = ownership;
         this.pseudo = pseudo;
     }
 
-    boolean unchangedSince(HsDevice d, Instant watermark) {
-        return d.lastChange().map(t -> !t.isAfter(watermark)).orElse(true);
+    /** The location names of a device that name no place, in HomeSeer's order (location, then location2). */
+    List<String> pseudoNames(HsDevice d) {
+        List<String> names = new ArrayList<>();
+        for (String l : List.of(d.location(), d.location2())) {
+            if (!l.isBlank() && !pseudo.isPlace(l) && !names.contains(l.strip())) {
+                names.add(l.strip());
+            }
+        }
+        return names;
     }
 
-    Outcome apply(Handle h, String key, HsDevice d, UUID run) {
-        if (d.ref() <= 0) {
-            throw new IllegalArgumentException("ref " + d.ref() + " is not a HomeSeer device reference");
-        }
+    Outcome apply(Handle h, HsDevice d, Optional<HomeSeerFacts> stored, UUID run) {
         Optional<UUID> zone = zoneOf(h, d);
-        Map<String, String> facts = facts(d);
-        Optional<Current> found = h.createQuery("SELECT d.id, d.name, d.zone_id, d.metadata::text AS metadata"
-                        + " FROM device d JOIN integration_ref r ON r.device_id = d.id"
+        Optional<UUID> parent = d.parentRef().isPresent() ? deviceOf(h, prefix + d.parentRef().getAsInt())
+                : Optional.empty();
+        Optional<Current> found = h.createQuery("SELECT d.id, d.name, d.zone_id, d.parent_id FROM device d"
+                        + " JOIN integration_ref r ON r.device_id = d.id"
                         + " WHERE r.source_key = :key AND d.site_id = :site FOR UPDATE OF d")
-                .bind("key", key).bind("site", site)
+                .bind("key", prefix + d.ref()).bind("site", site)
                 .map((rs, ctx) -> new Current(rs.getObject("id", UUID.class), rs.getString("name"),
-                        Optional.ofNullable(rs.getObject("zone_id", UUID.class)), Json.readMap(rs.getString("metadata"))))
+                        Optional.ofNullable(rs.getObject("zone_id", UUID.class)),
+                        Optional.ofNullable(rs.getObject("parent_id", UUID.class))))
                 .findOne();
         if (found.isEmpty()) {
-            create(h, key, d, zone, facts);
+            UUID id = create(h, d, zone, parent);
+            HomeSeerDevices.write(h, new HomeSeerFacts(id, site, d, pseudoNames(d), Optional.of(run)));
             return new Outcome(Kind.CREATED, 0);
         }
-        Current c = found.get();
-        Map<String, String> owners = h.createQuery("SELECT field, source FROM device_field_owner WHERE device_id = :id")
-                .bind("id", c.id()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        int kept = 0;
-        String name = c.name();
-        if (!name.equals(d.name())) {
-            if (ownership.mayOverwrite("name", owners.get("name"), HomeSeerImporter.SOURCE)) {
-                name = d.name();
-                own(h, c.id(), "name");
-            } else if (!d.name().equals(c.metadata().get("homeseer.name"))) {
-                kept += keep(h, c, run, "name", c.name(), owners.get("name"), d.name());
-            }
-        }
-        Optional<UUID> zoneId = c.zone();
-        if (!zoneId.equals(zone)) {
-            if (ownership.mayOverwrite("zone", owners.get("zone"), HomeSeerImporter.SOURCE)) {
-                zoneId = zone;
-                own(h, c.id(), "zone");
-            } else if (!Objects.equals(facts.get("homeseer.location"), c.metadata().get("homeseer.location"))
-                    || !Objects.equals(facts.get("homeseer.location2"), c.metadata().get("homeseer.location2"))) {
-                kept += keep(h, c, run, "zone", String.valueOf(c.zone().orElse(null)), owners.get("zone"),
-                        String.valueOf(zone.orElse(null)));
-            }
-        }
-        Map<String, String> metadata = new HashMap<>(c.metadata());
-        metadata.keySet().removeIf(k -> k.startsWith("homeseer."));
-        metadata.putAll(facts);
-        if (name.equals(c.name()) && zoneId.equals(c.zone()) && metadata.equals(c.metadata())) {
-            return new Outcome(Kind.UNCHANGED, kept);
-        }
-        h.createUpdate("UPDATE device SET name = :name, zone_id = CAST(:zone AS uuid), metadata = CAST(:metadata AS jsonb),"
-                        + " version = version + 1 WHERE id = :id")
-                .bind("name", name).bindByType("zone", zoneId.orElse(null), UUID.class)
-                .bind("metadata", Json.write(metadata)).bind("id", c.id()).execute();
-        return new Outcome(Kind.UPDATED, kept);
+        return update(h, found.get(), d, zone, parent, stored, run);
     }
 
-    private void create(Handle h, String key, HsDevice d, Optional<UUID> zone, Map<String, String> facts) {
+    /** Brings a known device and its facts up to date, as far as {@link FieldOwnership} lets HomeSeer. */
+    private Outcome update(Handle h, Current c, HsDevice d, Optional<UUID> zone, Optional<UUID> parent,
+                           Optional<HomeSeerFacts> stored, UUID run) {
+        Optional<HsDevice> before = stored.map(HomeSeerFacts::reported);
+        Fields fields = new Fields(h, c.id(), run, owners(h, c.id()));
+        String name = fields.decide("name", c.name(), d.name(), before.map(HsDevice::name).equals(Optional.of(d.name())));
+        Optional<UUID> zoneId = fields.decide("zone", c.zone(), zone, before.map(b -> b.location().equals(d.location())
+                && b.location2().equals(d.location2())).orElse(false));
+        Optional<UUID> parentId = fields.decide("parent", c.parent(), parent,
+                before.map(b -> b.parentRef().equals(d.parentRef())).orElse(false));
+        boolean deviceChanged = !name.equals(c.name()) || !zoneId.equals(c.zone()) || !parentId.equals(c.parent());
+        if (deviceChanged) {
+            h.createUpdate("UPDATE device SET name = :name, zone_id = CAST(:zone AS uuid),"
+                            + " parent_id = CAST(:parent AS uuid), version = version + 1 WHERE id = :id")
+                    .bind("name", name).bindByType("zone", zoneId.orElse(null), UUID.class)
+                    .bindByType("parent", parentId.orElse(null), UUID.class).bind("id", c.id()).execute();
+        }
+        HomeSeerFacts facts = new HomeSeerFacts(c.id(), site, d, pseudoNames(d), Optional.of(run));
+        boolean factsChanged = stored.isEmpty() || !stored.get().reported().equals(d)
+                || !stored.get().pseudoLocations().equals(facts.pseudoLocations());
+        if (factsChanged) {
+            HomeSeerDevices.write(h, facts);
+        }
+        return new Outcome(deviceChanged || factsChanged ? Kind.UPDATED : Kind.UNCHANGED, fields.kept);
+    }
+
+    private static Map<String, String> owners(Handle h, UUID device) {
+        return h.createQuery("SELECT field, source FROM device_field_owner WHERE device_id = :id")
+                .bind("id", device).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private UUID create(Handle h, HsDevice d, Optional<UUID> zone, Optional<UUID> parent) {
         UUID id = UUID.randomUUID();
-        h.createUpdate("INSERT INTO device (id, site_id, zone_id, slug, name, metadata)"
-                        + " VALUES (:id, :site, CAST(:zone AS uuid), :slug, :name, CAST(:metadata AS jsonb))")
+        h.createUpdate("INSERT INTO device (id, site_id, zone_id, parent_id, slug, name) VALUES (:id, :site,"
+                        + " CAST(:zone AS uuid), CAST(:parent AS uuid), :slug, :name)")
                 .bind("id", id).bind("site", site).bindByType("zone", zone.orElse(null), UUID.class)
-                .bind("slug", HomeSeerImporter.deviceSlug(d).value()).bind("name", d.name())
-                .bind("metadata", Json.write(facts)).execute();
+                .bindByType("parent", parent.orElse(null), UUID.class)
+                .bind("slug", HomeSeerImporter.deviceSlug(d).value()).bind("name", d.name()).execute();
         h.createUpdate("INSERT INTO integration_ref (source_key, device_id, site_id) VALUES (:key, :id, :site)")
-                .bind("key", key).bind("id", id).bind("site", site).execute();
-        own(h, id, "name");
-        own(h, id, "zone");
+                .bind("key", prefix + d.ref()).bind("id", id).bind("site", site).execute();
+        for (String field : List.of("name", "zone", "parent")) {
+            own(h, id, field);
+        }
+        return id;
+    }
+
+    private Optional<UUID> deviceOf(Handle h, String key) {
+        return h.createQuery("SELECT device_id FROM integration_ref WHERE source_key = :key AND site_id = :site")
+                .bind("key", key).bind("site", site).mapTo(UUID.class).findOne();
     }
 
     private Optional<UUID> zoneOf(Handle h, HsDevice d) {
@@ -132,40 +144,57 @@ final class DeviceSync {
                 });
     }
 
-    private static Map<String, String> facts(HsDevice d) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("homeseer.ref", String.valueOf(d.ref()));
-        m.put("homeseer.name", d.name());
-        m.put("homeseer.location", d.location());
-        m.put("homeseer.location2", d.location2());
-        m.put("homeseer.device_type", d.deviceType());
-        m.put("homeseer.interface", d.interfaceName());
-        m.put("homeseer.relationship", d.relationship().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("homeseer.associated_devices", d.associatedDevices().stream().map(String::valueOf)
-                .collect(Collectors.joining(",")));
-        m.put("homeseer.status", d.status());
-        m.put("homeseer.value", d.value());
-        d.lastChange().ifPresent(t -> m.put("homeseer.last_change", t.toString()));
-        return m;
-    }
-
     private static void own(Handle h, UUID device, String field) {
         h.createUpdate("INSERT INTO device_field_owner (device_id, field, source) VALUES (:id, :field, :source)"
                         + " ON CONFLICT (device_id, field) DO UPDATE SET source = excluded.source")
                 .bind("id", device).bind("field", field).bind("source", HomeSeerImporter.SOURCE).execute();
     }
 
-    private int keep(Handle h, Current c, UUID run, String field, String value, String owner, String offered) {
-        h.createUpdate("INSERT INTO audit_log (at, actor, action, object_type, object_id, site_id, before, after,"
-                        + " import_run_id) VALUES (audit_at(), audit_actor(), 'keep-field', 'device', :id, :site,"
-                        + " jsonb_build_object(:field, :value, 'owner', :owner),"
-                        + " jsonb_build_object(:field, :offered, 'source', :source), :run)")
-                .bind("id", c.id()).bind("site", site).bind("field", field).bind("value", value)
-                .bind("owner", owner).bind("offered", offered).bind("source", HomeSeerImporter.SOURCE)
-                .bind("run", run).execute();
-        return 1;
+    /** Decides each field: HomeSeer's value where it may overwrite, else the current one with a trace. */
+    private final class Fields {
+        private final Handle h;
+        private final UUID device;
+        private final UUID run;
+        private final Map<String, String> owners;
+        private int kept;
+
+        Fields(Handle h, UUID device, UUID run, Map<String, String> owners) {
+            this.h = h;
+            this.device = device;
+            this.run = run;
+            this.owners = owners;
+        }
+
+        /**
+         * @param sameAsLastTime whether HomeSeer said the same at the last sync: a refusal is audited once, when
+         *                       HomeSeer's value changes, not at every sync
+         */
+        <T> T decide(String field, T current, T offered, boolean sameAsLastTime) {
+            if (Objects.equals(current, offered)) {
+                return current;
+            }
+            if (ownership.mayOverwrite(field, owners.get(field), HomeSeerImporter.SOURCE)) {
+                own(h, device, field);
+                return offered;
+            }
+            if (!sameAsLastTime) {
+                h.createUpdate("INSERT INTO audit_log (at, actor, action, object_type, object_id, site_id, before,"
+                                + " after, import_run_id) VALUES (audit_at(), audit_actor(), 'keep-field', 'device', :id,"
+                                + " :site, json_build_object(:field, :value, 'owner', :owner),"
+                                + " json_build_object(:field, :offered, 'source', :source), :run)")
+                        .bind("id", device).bind("site", site).bind("field", field).bind("value", text(current))
+                        .bind("owner", owners.get(field)).bind("offered", text(offered))
+                        .bind("source", HomeSeerImporter.SOURCE).bind("run", run).execute();
+                kept++;
+            }
+            return current;
+        }
+
+        private String text(Object value) {
+            return value instanceof Optional<?> o ? o.map(String::valueOf).orElse(null) : String.valueOf(value);
+        }
     }
 
-    private record Current(UUID id, String name, Optional<UUID> zone, Map<String, String> metadata) {
+    private record Current(UUID id, String name, Optional<UUID> zone, Optional<UUID> parent) {
     }
 }

@@ -1,35 +1,44 @@
 package io.piha.inventory.oui;
 
 import io.piha.api.inventory.MacAddress;
-import java.io.BufferedReader;
+import io.piha.inventory.internal.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Who made a network card, from the IEEE registry (MA-L, MA-M and MA-S CSV files, as Debian's
+ * Who made a network card, from the IEEE registry (MA-L, MA-M, MA-S and IAB CSV files, as Debian's
  * {@code ieee-data} package ships them in {@code /usr/share/ieee-data}) or Wireshark's {@code manuf} file.
  * The longest matching prefix wins (36 over 28 over 24 bits). Locally administered MACs (randomised phone
  * MACs, virtual machines) never get a vendor: their first bytes are not a registered prefix. Immutable and
  * thread-safe once built.
  *
  * <pre>{@code
- * MacVendors vendors = MacVendors.builder().ieeeCsv(Path.of("/usr/share/ieee-data/oui.csv")).build();
+ * MacVendors vendors = MacVendors.builder().ieeeDirectory(MacVendors.DEBIAN_DIRECTORY).build();
  * vendors.lookup(MacAddress.parse("00:11:32:aa:bb:cc")); // Optional[Synology Incorporated]
  * }</pre>
  *
  * @since 0.1
  */
 public final class MacVendors {
+
+    /** Where Debian's {@code ieee-data} package installs the IEEE registry. */
+    public static final Path DEBIAN_DIRECTORY = Path.of("/usr/share/ieee-data");
+
+    /** The registry files {@link Builder#ieeeDirectory} reads: MA-L, MA-M, MA-S and IAB, as Debian names them. */
+    public static final List<String> REGISTRY_FILES = List.of("oui.csv", "mam.csv", "oui36.csv", "iab.csv");
+
+    // names in the registry that are not a maker: kept private, or a block the IEEE subdivides itself
+    private static final Set<String> NOT_A_VENDOR = Set.of("Private", "IEEE Registration Authority");
 
     /** A lookup that knows no vendor at all. */
     public static final MacVendors NONE = new MacVendors(new TreeMap<>());
@@ -75,31 +84,56 @@ public final class MacVendors {
         }
 
         /**
-         * Adds an IEEE registry CSV ({@code Registry,Assignment,Organization Name,Organization Address}); the
-         * registry column (MA-L, MA-M, MA-S) or the assignment's length gives the prefix length.
+         * Adds an IEEE registry CSV as the IEEE publishes it and Debian's {@code ieee-data} ships it
+         * ({@code Registry,Assignment,Organization Name,Organization Address}; RFC 4180, so an address may span
+         * lines inside quotes). The assignment's length gives the prefix length: 6 hex digits for MA-L, 7 for
+         * MA-M, 9 for MA-S and IAB. Assignments registered as {@code Private}, and the blocks the IEEE
+         * Registration Authority keeps for itself (then hands out as MA-M, MA-S or IAB), name no vendor and are
+         * skipped.
          *
          * @throws UncheckedIOException naming the file if it cannot be read
-         * @throws IllegalArgumentException naming the file and line if a row is not a registry row
+         * @throws IllegalArgumentException naming the file and line if the file is not a registry file or a row
+         *                                  is not a registry row
          */
         public Builder ieeeCsv(Path file) {
-            List<String> lines = read(file);
-            for (int i = 1; i < lines.size(); i++) {
-                int first = i;
-                String line = lines.get(i);
-                // RFC 4180: a quoted cell may span lines (IEEE's addresses do, e.g. "160 E Tasman Dr\nSTE 102 ...")
-                while (line.chars().filter(c -> c == '"').count() % 2 == 1 && i + 1 < lines.size()) {
-                    line = line + "\n" + lines.get(++i);
+            List<Csv.Record> records;
+            try {
+                records = Csv.read(read(file), ',');
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + " " + e.getMessage(), e);
+            }
+            if (records.isEmpty() || !records.get(0).field(0).strip().equalsIgnoreCase("Registry")
+                    || !records.get(0).field(1).strip().equalsIgnoreCase("Assignment")) {
+                throw new IllegalArgumentException(file + " line 1: expected the IEEE registry header"
+                        + " 'Registry,Assignment,Organization Name,Organization Address'");
+            }
+            for (Csv.Record r : records.subList(1, records.size())) {
+                if (r.fields().size() < 3) {
+                    throw new IllegalArgumentException(file + " line " + r.line() + ": expected Registry,Assignment,"
+                            + "Organization Name,... but got '" + r.raw() + "'");
                 }
-                if (line.isBlank()) {
-                    continue;
+                String hex = r.field(1).strip();
+                String vendor = r.field(2).strip();
+                if (!NOT_A_VENDOR.contains(vendor)) {
+                    put(file, r.line(), hex, hex.length() * 4, vendor);
                 }
-                List<String> cells = csv(line);
-                if (cells.size() < 3) {
-                    throw new IllegalArgumentException(file + " line " + (first + 1) + ": expected Registry,Assignment,"
-                            + "Organization Name,... but got '" + line + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Adds every registry file of a directory laid out as Debian's {@code ieee-data} package lays out
+         * {@code /usr/share/ieee-data}: {@code oui.csv} (MA-L), {@code mam.csv} (MA-M), {@code oui36.csv}
+         * (MA-S) and {@code iab.csv} (IAB), each if present.
+         *
+         * @throws UncheckedIOException naming a file that is present but cannot be read
+         */
+        public Builder ieeeDirectory(Path directory) {
+            for (String name : REGISTRY_FILES) {
+                Path file = directory.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    ieeeCsv(file);
                 }
-                String hex = cells.get(1).strip();
-                put(file, first + 1, hex, hex.length() * 4, cells.get(2).strip());
             }
             return this;
         }
@@ -111,7 +145,7 @@ public final class MacVendors {
          * @throws UncheckedIOException naming the file if it cannot be read
          */
         public Builder wiresharkManuf(Path file) {
-            List<String> lines = read(file);
+            List<String> lines = read(file).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -150,35 +184,12 @@ public final class MacVendors {
             byLength.computeIfAbsent(bits, b -> new HashMap<>()).put(value, vendor);
         }
 
-        private static List<String> read(Path file) {
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return r.lines().toList();
-            } catch (IOException | UncheckedIOException e) {
-                throw new UncheckedIOException("cannot read MAC vendor file " + file,
-                        e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read MAC vendor file " + file, e);
             }
-        }
-
-        static List<String> csv(String line) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = !quoted;
-                } else if (c == ',' && !quoted) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            cells.add(cell.toString());
-            return cells;
         }
     }
 }

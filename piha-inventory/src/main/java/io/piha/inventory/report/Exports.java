@@ -50,13 +50,15 @@ public final class Exports {
         return write(root);
     }
 
-    /** Devices as CSV: {@code site,slug,name,zone,macs,metadata}. */
+    /** Devices as CSV: {@code site,slug,name,zone,parent,macs,metadata} (the parent by its slug). */
     public static String devicesCsv(List<Device> devices, Map<java.util.UUID, String> siteSlugs,
                                     Map<java.util.UUID, String> zoneSlugs) {
-        StringBuilder out = new StringBuilder("site,slug,name,zone,macs,metadata\r\n");
+        StringBuilder out = new StringBuilder("site,slug,name,zone,parent,macs,metadata\r\n");
+        Map<java.util.UUID, String> slugs = slugs(devices);
         for (Device d : devices) {
             row(out, siteSlugs.getOrDefault(d.siteId(), d.siteId().toString()), d.slug().value(), d.name(),
                     d.zoneId().map(z -> zoneSlugs.getOrDefault(z, z.toString())).orElse(""),
+                    d.parentId().map(p -> slugs.getOrDefault(p, p.toString())).orElse(""),
                     d.macs().stream().map(Object::toString).collect(Collectors.joining(" ")), Json.write(d.metadata()));
         }
         return out.toString();
@@ -66,6 +68,7 @@ public final class Exports {
     public static String devicesJson(List<Device> devices, Map<java.util.UUID, String> siteSlugs,
                                      Map<java.util.UUID, String> zoneSlugs) {
         ArrayNode array = Json.MAPPER.createArrayNode();
+        Map<java.util.UUID, String> slugs = slugs(devices);
         for (Device d : devices) {
             ObjectNode n = array.addObject();
             n.put("id", d.id().toString());
@@ -73,6 +76,7 @@ public final class Exports {
             n.put("slug", d.slug().value());
             n.put("name", d.name());
             n.put("zone", d.zoneId().map(z -> zoneSlugs.getOrDefault(z, z.toString())).orElse(null));
+            n.put("parent", d.parentId().map(p -> slugs.getOrDefault(p, p.toString())).orElse(null));
             ArrayNode macs = n.putArray("macs");
             d.macs().forEach(m -> macs.add(m.value()));
             ObjectNode meta = n.putObject("metadata");
@@ -80,6 +84,10 @@ public final class Exports {
             n.put("version", d.version());
         }
         return write(array);
+    }
+
+    private static Map<java.util.UUID, String> slugs(List<Device> devices) {
+        return devices.stream().collect(Collectors.toMap(Device::id, d -> d.slug().value()));
     }
 
     static void row(StringBuilder out, String... cells) {

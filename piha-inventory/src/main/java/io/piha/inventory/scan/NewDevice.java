@@ -14,6 +14,9 @@ import java.util.UUID;
  */
 record NewDevice(UUID id, MacAddress mac, String slug, String name, Optional<String> vendor) {
 
+    /** The metadata key that marks a device whose MAC is locally administered (randomized). */
+    static final String RANDOMIZED_MAC = "randomized_mac";
+
     /** The longest device name the schema accepts. */
     private static final int MAX_NAME = 200;
 
@@ -36,11 +39,14 @@ record NewDevice(UUID id, MacAddress mac, String slug, String name, Optional<Str
                 : name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
     }
 
-    /** Its metadata: the vendor, if known, and that a scan discovered it. */
+    /** Its metadata: the vendor, if known, whether its MAC is randomized, and that a scan discovered it. */
     void writeMetadata(JsonGenerator json) throws IOException {
         json.writeStartObject();
         if (vendor.isPresent()) {
             json.writeStringField("vendor", vendor.get());
+        }
+        if (mac.isLocallyAdministered()) {
+            json.writeStringField(RANDOMIZED_MAC, "true");
         }
         json.writeStringField("discovered_by", ScanImporter.SOURCE);
         json.writeEndObject();

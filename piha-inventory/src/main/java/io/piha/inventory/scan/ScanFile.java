@@ -1,150 +1,157 @@
 package io.piha.inventory.scan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.piha.api.inventory.InventoryException;
-import io.piha.api.inventory.IpAddress;
-import io.piha.api.inventory.MacAddress;
 import io.piha.inventory.RowRejection;
-import io.piha.inventory.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
- * A network scan file: a JSON array of {@code {"ip", "mac", "hostname"?, "vendor"?, "timestamp"?}}, or an
- * object {@code {"scanned_at": ..., "devices": [...]}}. Rows are validated one by one; bad rows are rejected
- * with a reason and the others kept. A row without a timestamp takes the file's {@code scanned_at}, else the
- * file's modification time, so importing the same file twice gives the same data.
+ * A network scan file, in either of the two shapes scanners write, told apart by the first character:
+ * <ul>
+ *   <li><b>JSON</b>: an array of {@code {"ip", "mac", "hostname"?, "vendor"?, "timestamp"?}}, or an object
+ *       {@code {"scanned_at": ..., "devices": [...]}}, or a single such object (what Windows PowerShell 5.1's
+ *       {@code ConvertTo-Json} writes for a one-element list);</li>
+ *   <li><b>CSV</b> with a header row naming the columns {@code ip} and {@code mac}, and optionally
+ *       {@code hostname}, {@code vendor} and {@code last seen} ({@link #CSV_COLUMNS} lists the other
+ *       spellings accepted, such as {@code IPAddress} and {@code LinkLayerAddress}); comma, semicolon or tab
+ *       separated, as the header shows; PowerShell's {@code #TYPE} line before the header is skipped.</li>
+ * </ul>
+ * The text may start with a byte order mark (UTF-8, or UTF-16 as Windows PowerShell's {@code Out-File} writes
+ * it) and use CRLF line ends. Times are ISO-8601 with an offset, or .NET's {@code /Date(ms)/}. Rows are
+ * validated one by one: a bad row (an unreadable MAC or IP, a MAC that is all zeros, broadcast or multicast,
+ * one seen twice, an unreadable time) is rejected with its position, the bad value, the reason and the row as
+ * written; the others are kept. A row without a time takes the file's {@code scanned_at}, else the file's
+ * modification time, so importing the same file twice gives the same data. Immutable and thread-safe.
  *
- * @param rows the valid rows, in file order
- * @param rejected the refused rows
  * @since 0.1
  */
-public record ScanFile(List<ScanRow> rows, List<RowRejection> rejected) {
+public final class ScanFile {
 
-    /** Copies the lists. */
-    public ScanFile {
-        rows = List.copyOf(rows);
-        rejected = List.copyOf(rejected);
+    /** The shape a scan file was read in. */
+    public enum Format {
+        /** A JSON array or object. */
+        JSON,
+        /** CSV with a header row. */
+        CSV
+    }
+
+    /**
+     * The columns a scan CSV may have, each with the header spellings accepted (compared ignoring case, spaces,
+     * dashes and underscores). {@code ip} and {@code mac} are required.
+     */
+    public static final Map<String, List<String>> CSV_COLUMNS = ScanCsv.COLUMNS;
+
+    private final Format format;
+    private final List<ScanRow> rows;
+    private final List<RowRejection> rejected;
+    private final IntFunction<String> raw;
+
+    /**
+     * Scan rows built in code rather than read from a file (their raw text is their JSON form).
+     *
+     * @param rows the valid rows, in file order
+     * @param rejected the refused rows
+     */
+    public ScanFile(List<ScanRow> rows, List<RowRejection> rejected) {
+        this(Format.JSON, rows, rejected, null);
+    }
+
+    ScanFile(Format format, List<ScanRow> rows, List<RowRejection> rejected, IntFunction<String> raw) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.rows = List.copyOf(rows);
+        this.rejected = List.copyOf(rejected);
+        this.raw = raw;
     }
 
     /**
      * Reads and validates a scan file.
      *
-     * @throws InventoryException naming the file and position if it is not JSON of the expected shape
+     * @throws InventoryException naming the file and position if it is neither scan JSON nor scan CSV
      * @throws UncheckedIOException naming the file if it cannot be read
      */
     public static ScanFile read(Path file) {
         try {
-            return parse(Files.readString(file), Files.getLastModifiedTime(file).toInstant(), file.toString());
+            return parse(decode(Files.readAllBytes(file), file.toString()), Files.getLastModifiedTime(file).toInstant(),
+                    file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scan file " + file, e);
         }
     }
 
     /**
-     * Validates scan JSON text.
+     * Validates scan text, JSON or CSV.
      *
      * @param fallbackTime the time of rows that carry none (and of a file with no {@code scanned_at})
      * @param name the file's name, for messages
-     * @throws InventoryException naming the position if the text is not JSON of the expected shape
+     * @throws InventoryException naming the position if the text is neither scan JSON nor scan CSV
      */
-    public static ScanFile parse(String json, Instant fallbackTime, String name) {
-        JsonNode root;
+    public static ScanFile parse(String text, Instant fallbackTime, String name) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String start = body.stripLeading();
+        return start.startsWith("[") || start.startsWith("{")
+                ? ScanJson.parse(body, fallbackTime, name)
+                : ScanCsv.parse(body, fallbackTime, name);
+    }
+
+    /** The valid rows, in file order. */
+    public List<ScanRow> rows() {
+        return rows;
+    }
+
+    /** The refused rows, in file order. */
+    public List<RowRejection> rejected() {
+        return rejected;
+    }
+
+    /** Whether the file was JSON or CSV. */
+    public Format format() {
+        return format;
+    }
+
+    /** Where a row is, for people: {@code row 4} of a JSON scan, {@code line 7} of a CSV scan. */
+    public String position(ScanRow row) {
+        return (format == Format.CSV ? "line " : "row ") + row.row();
+    }
+
+    /** The row as the file wrote it. */
+    public String raw(ScanRow row) {
+        if (raw != null) {
+            return raw.apply(row.row());
+        }
+        return "{\"ip\": \"" + row.ip() + "\", \"mac\": \"" + row.mac() + "\""
+                + row.hostname().map(h -> ", \"hostname\": \"" + h.replace("\"", "\\\"") + "\"").orElse("") + "}";
+    }
+
+    /** The text of a file's bytes: UTF-8, or UTF-16 if a byte order mark says so. */
+    static String decode(byte[] bytes, String name) {
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        }
         try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InventoryException("scan file " + name + " is not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage());
-        }
-        Instant fileTime = fallbackTime;
-        JsonNode devices = root;
-        if (root != null && root.isObject()) {
-            devices = root.path("devices");
-            if (root.hasNonNull("scanned_at")) {
-                fileTime = time(root.get("scanned_at").asText()).orElseThrow(() -> new InventoryException(
-                        "scan file " + name + ": scanned_at '" + root.get("scanned_at").asText()
-                                + "' is not an ISO-8601 time"));
-            }
-        }
-        if (devices == null || !devices.isArray()) {
-            throw new InventoryException("scan file " + name + ": expected a JSON array of results, or an object"
-                    + " with a \"devices\" array");
-        }
-        List<ScanRow> rows = new ArrayList<>(devices.size());
-        List<RowRejection> rejected = new ArrayList<>();
-        Map<MacAddress, Integer> firstRow = new HashMap<>();
-        int n = 0;
-        for (JsonNode node : devices) {
-            n++;
-            try {
-                ScanRow row = row(n, node, fileTime);
-                Integer first = firstRow.putIfAbsent(row.mac(), n);
-                if (first != null) {
-                    rejected.add(new RowRejection("row " + n, row.mac().value(),
-                            "MAC already seen at row " + first + " of this scan"));
-                } else {
-                    rows.add(row);
-                }
-            } catch (IllegalArgumentException e) {
-                rejected.add(new RowRejection("row " + n, node.toString(), e.getMessage()));
-            }
-        }
-        return new ScanFile(rows, rejected);
-    }
-
-    private static ScanRow row(int n, JsonNode node, Instant fileTime) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("expected an object with ip and mac");
-        }
-        MacAddress mac = MacAddress.parse(required(node, "mac"));
-        if (mac.isMulticast()) {
-            throw new IllegalArgumentException("MAC " + mac + " is a multicast address, not a device");
-        }
-        IpAddress ip = IpAddress.parse(required(node, "ip"));
-        Optional<String> hostname = optional(node, "hostname");
-        if (hostname.isPresent() && (hostname.get().length() > 253 || hostname.get().chars().anyMatch(Character::isISOControl))) {
-            throw new IllegalArgumentException("hostname '" + hostname.get() + "' is not a host name");
-        }
-        Optional<String> stamp = optional(node, "timestamp");
-        Instant seen = stamp.isEmpty() ? fileTime : time(stamp.get()).orElseThrow(() ->
-                new IllegalArgumentException("timestamp '" + stamp.get() + "' is not an ISO-8601 time"));
-        return new ScanRow(n, mac, ip, hostname, optional(node, "vendor"), seen);
-    }
-
-    private static String required(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("missing " + field);
-        }
-        return v.asText();
-    }
-
-    private static Optional<String> optional(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().strip());
-    }
-
-    private static Optional<Instant> time(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InventoryException("scan file " + name + " is not " + charset + " text: save it as UTF-8"
+                    + " (PowerShell: Out-File -Encoding utf8)");
         }
     }
 }

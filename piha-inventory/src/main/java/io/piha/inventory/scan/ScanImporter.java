@@ -8,6 +8,7 @@ import io.piha.inventory.ImportProgress;
 import io.piha.inventory.InventoryStore;
 import io.piha.inventory.RowRejection;
 import io.piha.inventory.internal.BinaryCopy;
+import io.piha.inventory.internal.ImportRejections;
 import io.piha.inventory.internal.SqlErrors;
 import io.piha.inventory.internal.TimeOrderedIds;
 import io.piha.inventory.oui.MacVendors;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +89,7 @@ public final class ScanImporter {
     }
 
     /**
-     * Imports the scan's valid rows in one transaction; the rejected rows are reported, not written.
+     * Imports the scan's valid rows in one transaction; the rejected rows are reported, and kept with the run.
      *
      * @throws InventoryException.NotFound naming the site if it does not exist (nothing is written)
      */
@@ -104,10 +106,10 @@ public final class ScanImporter {
         h.createQuery("SELECT pg_advisory_xact_lock(hashtext('piha.scan-import:' || :site))").bind("site", site)
                 .mapToMap().one();
         Instant at = store.transactions().clock().instant();
-        h.createUpdate("INSERT INTO import_run (id, site_id, source, actor, started_at, rejected)"
-                        + " VALUES (:run, :site, :source, :actor, :at, :rejected)")
+        h.createUpdate("INSERT INTO import_run (id, site_id, source, actor, started_at)"
+                        + " VALUES (:run, :site, :source, :actor, :at)")
                 .bind("run", run).bind("site", site).bind("source", SOURCE).bind("actor", actor)
-                .bind("at", at).bind("rejected", scan.rejected().size()).execute();
+                .bind("at", at).execute();
         List<ScanRow> rows = scan.rows();
         List<Optional<String>> vendorOf = rows.stream().map(this::vendor).toList();
         progress.update("reading", 0, 1);
@@ -155,9 +157,9 @@ public final class ScanImporter {
             newMacs.add(row.mac());
             String slug = NewDevice.slugOf(row.mac());
             if (taken.contains(slug)) {
-                rejected.add(new RowRejection("row " + row.row(), row.mac().value(),
+                rejected.add(new RowRejection(scan.position(row), row.mac().value(),
                         "no device created: another device of the site already has the slug " + slug
-                                + " (the sighting is recorded)"));
+                                + " (the sighting is recorded)", scan.raw(row)));
             } else {
                 accepted.add(i);
             }
@@ -174,17 +176,21 @@ public final class ScanImporter {
         });
 
         progress.update("finishing", 0, 1);
-        h.createUpdate("UPDATE import_run SET finished_at = :at, accepted = :accepted,"
-                        + " summary = jsonb_build_object('devices_created', :created, 'devices_renamed', :renamed,"
-                        + " 'fields_kept', :kept, 'sightings_written', :sightings) WHERE id = :run")
+        List<MacAddress> randomized = rows.stream().map(ScanRow::mac).filter(MacAddress::isLocallyAdministered).toList();
+        ImportRejections.store(h, run, rejected);
+        h.createUpdate("UPDATE import_run SET finished_at = :at, accepted = :accepted, rejected = :rejected,"
+                        + " summary = jsonb_build_object('format', :format, 'devices_created', :created,"
+                        + " 'devices_renamed', :renamed, 'fields_kept', :kept, 'sightings_written', :sightings,"
+                        + " 'randomized_macs', :randomized) WHERE id = :run")
                 .bind("at", store.transactions().clock().instant()).bind("accepted", rows.size())
+                .bind("rejected", rejected.size()).bind("format", scan.format().name().toLowerCase(Locale.ROOT))
                 .bind("created", creating.size()).bind("renamed", renamed).bind("kept", kept)
-                .bind("sightings", sightings).bind("run", run).execute();
+                .bind("sightings", sightings).bind("randomized", randomized.size()).bind("run", run).execute();
         // no ANALYZE: autovacuum refreshes the statistics, and every lookup the inventory makes is by a unique,
         // site-leading key, planned as an index probe whatever they say
         progress.update("finishing", 1, 1);
-        return new ScanResult(run, dryRun, rows.size(), rejected, newMacs, moved, creating.size(), renamed, kept,
-                sightings);
+        return new ScanResult(run, dryRun, rows.size(), rejected, newMacs, randomized, moved, creating.size(), renamed,
+                kept, sightings);
     }
 
     /**

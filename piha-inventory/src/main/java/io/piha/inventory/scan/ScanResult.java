@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param accepted rows accepted
  * @param rejected rows refused, with reasons
  * @param newMacs MACs no device of the site had before
+ * @param randomized accepted MACs with the locally administered bit set: phones and laptops that show each
+ *                   network a random MAC, and virtual machines; such a MAC may change, and names no vendor
  * @param moved MACs whose address changed since their last sighting
  * @param devicesCreated device rows inserted
  * @param devicesRenamed device rows whose scan-owned name changed
@@ -23,7 +25,7 @@ import java.util.UUID;
  * @since 0.1
  */
 public record ScanResult(UUID importRunId, boolean dryRun, int accepted, List<RowRejection> rejected,
-                         List<MacAddress> newMacs, List<Move> moved, int devicesCreated, int devicesRenamed,
+                         List<MacAddress> newMacs, List<MacAddress> randomized, List<Move> moved, int devicesCreated, int devicesRenamed,
                          int fieldsKept, int sightingsWritten) {
 
     /** Copies the lists. */
@@ -31,6 +33,7 @@ public record ScanResult(UUID importRunId, boolean dryRun, int accepted, List<Ro
         Objects.requireNonNull(importRunId, "importRunId");
         rejected = List.copyOf(rejected);
         newMacs = List.copyOf(newMacs);
+        randomized = List.copyOf(randomized);
         moved = List.copyOf(moved);
     }
 

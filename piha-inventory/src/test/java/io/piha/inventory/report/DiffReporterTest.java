@@ -48,7 +48,7 @@ class DiffReporterTest {
                   {"ip": "192.168.68.20", "mac": "00:11:32:00:00:02", "hostname": "old-printer"},
                   {"ip": "192.168.68.30", "mac": "00:11:32:00:00:03", "hostname": "laptop"}
                 ]}""", Instant.EPOCH, "march.json"), "rohit", ImportProgress.SILENT);
-        Device tv = store.devices().create(new Device(UUID.randomUUID(), tahoe.id(), Optional.empty(),
+        Device tv = store.devices().create(new Device(UUID.randomUUID(), tahoe.id(), Optional.empty(), Optional.empty(),
                 io.piha.api.inventory.Slug.of("tv"), "TV", java.util.List.of(MacAddress.parse("a4:77:33:00:00:09")),
                 java.util.Map.of(), 0), "rohit");
         Network lan = store.networks().create(new Network(UUID.randomUUID(), home.id(), Cidr.parse("192.168.68.0/24"),
@@ -104,7 +104,8 @@ class DiffReporterTest {
         assertThat(Exports.diffJson(diff)).contains("\"ip_conflicts\"").contains("192.168.68.40");
         String devices = Exports.devicesCsv(store.devices().list(SiteScope.of(home.id())),
                 java.util.Map.of(home.id(), "fremont"), java.util.Map.of());
-        assertThat(devices).contains("fremont,mac-001132000001,nas,,00:11:32:00:00:01,");
+        assertThat(devices).startsWith("site,slug,name,zone,parent,macs,metadata\r\n")
+                .contains("fremont,mac-001132000001,nas,,,00:11:32:00:00:01,");
     }
 
     @Test

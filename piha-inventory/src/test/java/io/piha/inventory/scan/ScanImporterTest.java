@@ -16,6 +16,7 @@ import io.piha.api.inventory.Slug;
 import io.piha.inventory.FieldOwnership;
 import io.piha.inventory.Fixtures;
 import io.piha.inventory.ImportProgress;
+import io.piha.inventory.ImportRun;
 import io.piha.inventory.InventoryStore;
 import io.piha.inventory.RowRejection;
 import io.piha.testkit.postgres.TestDatabase;
@@ -79,6 +80,45 @@ class ScanImporterTest {
         assertThat(file.rejected().get(2).reason()).contains("row 1");
         assertThat(file.rejected().get(3).reason()).contains("multicast");
         assertThat(file.rejected().get(4).reason()).contains("yesterday");
+    }
+
+    @Test
+    void rejectedRowsAreKeptWithTheRunWithTheirReasonAndRawRow() {
+        Site site = Fixtures.sites(store, "kept", "kept-site")[0];
+        ScanResult r = importer.apply(site.id(), scan(SCAN), "rohit", ImportProgress.SILENT);
+        ImportRun run = store.importRuns().find(r.importRunId()).orElseThrow();
+        assertThat(run.accepted()).isEqualTo(3);
+        assertThat(run.rejected()).isEqualTo(5);
+        assertThat(run.summary()).containsEntry("format", "json").containsEntry("devices_created", 3);
+        List<RowRejection> kept = store.importRuns().rejections(r.importRunId());
+        assertThat(kept).isEqualTo(r.rejected());
+        assertThat(kept.get(1)).satisfies(rejection -> {
+            assertThat(rejection.row()).isEqualTo("row 5");
+            assertThat(rejection.value()).isEqualTo("not-a-mac");
+            assertThat(rejection.raw()).isEqualTo("{\"ip\": \"192.168.68.80\", \"mac\": \"not-a-mac\"}");
+        });
+        assertThat(store.importRuns().latest(site.id())).map(ImportRun::id).contains(r.importRunId());
+    }
+
+    @Test
+    void aDryRunKeepsNeitherItsRunNorItsRejections() {
+        Site site = Fixtures.sites(store, "dry", "dry-site")[0];
+        ScanResult preview = importer.dryRun(site.id(), scan(SCAN), "rohit");
+        assertThat(preview.rejected()).hasSize(5);
+        assertThat(store.importRuns().find(preview.importRunId())).isEmpty();
+        assertThat(store.importRuns().rejections(preview.importRunId())).isEmpty();
+    }
+
+    @Test
+    void randomizedMacsAreFlaggedInTheResultAndOnTheDevicesTheyCreate() {
+        Site site = Fixtures.sites(store, "random", "random-site")[0];
+        ScanResult r = importer.apply(site.id(), scan(SCAN), "rohit", ImportProgress.SILENT);
+        assertThat(r.randomized()).containsExactly(MacAddress.parse("da:a1:19:00:00:03"));
+        assertThat(store.importRuns().find(r.importRunId()).orElseThrow().summary()).containsEntry("randomized_macs", 1);
+        Device phone = store.devices().findByMac(SiteScope.of(site.id()), MacAddress.parse("da:a1:19:00:00:03")).get(0);
+        assertThat(phone.metadata()).containsEntry("randomized_mac", "true");
+        Device router = store.devices().findByMac(SiteScope.of(site.id()), MacAddress.parse("60:22:32:aa:bb:01")).get(0);
+        assertThat(router.metadata()).doesNotContainKey("randomized_mac");
     }
 
     @Test
@@ -155,8 +195,7 @@ class ScanImporterTest {
         importer.apply(site, scan("[{\"ip\": \"10.2.0.5\", \"mac\": \"00:1a:2b:00:00:09\", \"hostname\": \"esp-1234\","
                 + " \"timestamp\": \"2026-02-01T08:00:00Z\"}]"), "scanner", ImportProgress.SILENT);
         Device d = store.devices().findByMac(SiteScope.of(site), MacAddress.parse("00:1a:2b:00:00:09")).get(0);
-        store.devices().update(new Device(d.id(), d.siteId(), d.zoneId(), d.slug(), "Garden sprinkler", d.macs(),
-                d.metadata(), d.version()), "anita");
+        store.devices().update(Fixtures.renamed(d, "Garden sprinkler"), "anita");
 
         ScanResult rescan = importer.apply(site, scan("[{\"ip\": \"10.2.0.5\", \"mac\": \"00:1a:2b:00:00:09\","
                 + " \"hostname\": \"esp-5678\", \"timestamp\": \"2026-02-01T09:00:00Z\"}]"), "scanner", ImportProgress.SILENT);
@@ -186,7 +225,7 @@ class ScanImporterTest {
     @Test
     void aNewMacWhoseSlugAnotherDeviceHasGetsNoDeviceButIsReportedAndSighted() {
         Site barn = Fixtures.sites(store, "slugs", "barn")[0];
-        store.devices().create(new Device(UUID.randomUUID(), barn.id(), Optional.empty(), Slug.of("mac-00aa11000001"),
+        store.devices().create(new Device(UUID.randomUUID(), barn.id(), Optional.empty(), Optional.empty(), Slug.of("mac-00aa11000001"),
                 "Named by hand", List.of(), Map.of(), 0), "rohit");
         ScanResult r = importer.apply(barn.id(), scan("[{\"ip\": \"10.4.0.1\", \"mac\": \"00:aa:11:00:00:01\"},"
                 + " {\"ip\": \"10.4.0.2\", \"mac\": \"00:aa:11:00:00:02\"}]"), "scanner", ImportProgress.SILENT);
@@ -196,7 +235,9 @@ class ScanImporterTest {
             assertThat(rejection.row()).isEqualTo("row 1");
             assertThat(rejection.value()).isEqualTo("00:aa:11:00:00:01");
             assertThat(rejection.reason()).contains("mac-00aa11000001", "sighting is recorded");
+            assertThat(rejection.raw()).isEqualTo("{\"ip\": \"10.4.0.1\", \"mac\": \"00:aa:11:00:00:01\"}");
         });
+        assertThat(store.importRuns().find(r.importRunId()).orElseThrow().rejected()).isEqualTo(1);
         assertThat(store.devices().findByMac(SiteScope.of(barn.id()), MacAddress.parse("00:aa:11:00:00:01"))).isEmpty();
         assertThat(store.sightings().findByMac(SiteScope.of(barn.id()), MacAddress.parse("00:aa:11:00:00:01"))).hasSize(1);
     }
@@ -207,7 +248,7 @@ class ScanImporterTest {
         Site loft = Fixtures.sites(store, "slugs-few", "loft")[0];
         importer.apply(loft.id(), scan("[{\"ip\": \"10.5.0.1\", \"mac\": \"00:aa:22:00:00:01\"},"
                 + " {\"ip\": \"10.5.0.2\", \"mac\": \"00:aa:22:00:00:02\"}]"), "scanner", ImportProgress.SILENT);
-        store.devices().create(new Device(UUID.randomUUID(), loft.id(), Optional.empty(), Slug.of("mac-00aa22000009"),
+        store.devices().create(new Device(UUID.randomUUID(), loft.id(), Optional.empty(), Optional.empty(), Slug.of("mac-00aa22000009"),
                 "Named by hand", List.of(), Map.of(), 0), "rohit");
         ScanResult r = importer.apply(loft.id(), scan("[{\"ip\": \"10.5.0.9\", \"mac\": \"00:aa:22:00:00:09\"}]"),
                 "scanner", ImportProgress.SILENT);
