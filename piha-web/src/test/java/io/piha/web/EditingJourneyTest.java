@@ -126,7 +126,7 @@ class EditingJourneyTest {
         Device espresso = estate.store.devices().findBySlug(estate.fremont.id(), Slug.of("espresso")).orElseThrow();
         browser.go("/devices/" + espresso.id() + "/edit").type("#f-name", "Espresso (mine)");
         // meanwhile someone else renames it
-        estate.store.devices().update(new Device(espresso.id(), espresso.siteId(), espresso.zoneId(), espresso.slug(),
+        estate.store.devices().update(new Device(espresso.id(), espresso.siteId(), espresso.zoneId(), espresso.parentId(), espresso.slug(),
                 "Espresso (theirs)", espresso.macs(), espresso.metadata(), espresso.version()), "priya");
         browser.click("form.edit button[type=submit]");
         assertThat(browser.find(".conflict").getText()).contains("was changed by someone else")

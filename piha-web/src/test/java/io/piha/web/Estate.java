@@ -60,7 +60,7 @@ final class Estate {
         homeSeer("zwave-controller", "Z-Wave controller", "root", "", kitchen);
         homeSeer("kitchen-light", "Kitchen light", "child", "100", kitchen);
         homeSeer("hall-motion", "Hall motion", "child", "100", firstFloor);
-        store.devices().create(new Device(UUID.randomUUID(), tahoe.id(), Optional.empty(), Slug.of("cabin-nas"),
+        store.devices().create(new Device(UUID.randomUUID(), tahoe.id(), Optional.empty(), Optional.empty(), Slug.of("cabin-nas"),
                 "Cabin NAS", List.of(MacAddress.parse("00:11:32:bb:00:09")), Map.of("vendor", "Synology"), 0), "seed");
     }
 
@@ -78,7 +78,7 @@ final class Estate {
 
     private void homeSeer(String slug, String name, String relationship, String associated, Zone zone) {
         String ref = relationship.equals("root") ? "100" : String.valueOf(100 + slug.length());
-        store.devices().create(new Device(UUID.randomUUID(), fremont.id(), Optional.of(zone.id()), Slug.of(slug), name,
+        store.devices().create(new Device(UUID.randomUUID(), fremont.id(), Optional.of(zone.id()), Optional.empty(), Slug.of(slug), name,
                 List.of(), Map.of("homeseer.ref", ref, "homeseer.relationship", relationship,
                 "homeseer.associated_devices", associated, "homeseer.interface", "Z-Wave"), 0), "seed");
     }

@@ -87,7 +87,7 @@ class TopologyAndExportJourneyTest {
         Path csv = browser.downloads.resolve("devices.csv");
         browser.until(d -> Files.exists(csv));
         String text = Files.readString(csv);
-        assertThat(text).startsWith("site,slug,name,zone,macs,metadata\r\n").contains("fremont,mac-b827ebaa0002,pi-primary")
+        assertThat(text).startsWith("site,slug,name,zone,parent,macs,metadata\r\n").contains("fremont,mac-b827ebaa0002,pi-primary")
                 .doesNotContain("cabin-nas");
         browser.click("#export-json");
         Path json = browser.downloads.resolve("devices.json");

@@ -28,9 +28,10 @@ public final class JdbiDeviceRepository implements DeviceRepository {
 
     // metadata arrives as two text arrays (keys, values) that PostgreSQL takes out of the jsonb: a read of devices
     // parses no JSON in Java, which spares a short command the JSON library's start-up
-    static final String SELECT = "SELECT d.id, d.site_id, d.zone_id, d.parent_id, d.slug, d.name,"
-            + " ARRAY(SELECT e.key FROM jsonb_each_text(d.metadata) e ORDER BY e.key) AS metadata_keys,"
-            + " ARRAY(SELECT coalesce(e.value, '') FROM jsonb_each_text(d.metadata) e ORDER BY e.key) AS metadata_values,"
+    /** The metadata of device {@code d} as the row mapper reads it: two parallel arrays, keys sorted. */
+    static final String METADATA_COLUMNS = " ARRAY(SELECT e.key FROM jsonb_each_text(d.metadata) e ORDER BY e.key) AS metadata_keys,"
+            + " ARRAY(SELECT coalesce(e.value, '') FROM jsonb_each_text(d.metadata) e ORDER BY e.key) AS metadata_values,";
+    static final String SELECT = "SELECT d.id, d.site_id, d.zone_id, d.parent_id, d.slug, d.name," + METADATA_COLUMNS
             + " d.version, ARRAY(SELECT m.mac::text FROM device_mac m WHERE m.device_id = d.id ORDER BY m.mac) AS macs"
             + " FROM device d";
 

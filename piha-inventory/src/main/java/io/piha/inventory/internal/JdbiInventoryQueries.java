@@ -26,8 +26,8 @@ public final class JdbiInventoryQueries implements InventoryQueries {
             + " JOIN sighting s ON s.site_id = dm.site_id AND s.mac = dm.mac WHERE dm.device_id = d.id"
             + " ORDER BY s.last_seen DESC LIMIT 1) seen ON true";
 
-    private static final String SUMMARY = "SELECT d.id, d.site_id, d.zone_id, d.slug, d.name,"
-            + " d.metadata::text AS metadata, d.version,"
+    private static final String SUMMARY = "SELECT d.id, d.site_id, d.zone_id, d.parent_id, d.slug, d.name,"
+            + JdbiDeviceRepository.METADATA_COLUMNS + " d.version,"
             + " ARRAY(SELECT m.mac::text FROM device_mac m WHERE m.device_id = d.id ORDER BY m.mac) AS macs,"
             + " z.name AS zone_name, host(seen.ip) AS ip, coalesce(d.metadata ->> 'vendor', seen.vendor) AS vendor,"
             + " seen.last_seen";

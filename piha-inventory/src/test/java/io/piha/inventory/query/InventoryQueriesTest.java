@@ -52,9 +52,9 @@ class InventoryQueriesTest {
                  {"ip": "192.168.1.3", "mac": "f0:9f:c2:aa:00:03", "hostname": "ap_1", "timestamp": "2026-02-20T09:00:00Z"}]}""";
         new ScanImporter(store, MacVendors.builder().build(), FieldOwnership.ofDefaults())
                 .apply(home.id(), ScanFile.parse(scan, T0, "scan.json"), "test", ImportProgress.SILENT);
-        store.devices().create(new Device(UUID.randomUUID(), home.id(), Optional.empty(), Slug.of("thermostat"),
+        store.devices().create(new Device(UUID.randomUUID(), home.id(), Optional.empty(), Optional.empty(), Slug.of("thermostat"),
                 "Hall thermostat", List.of(), Map.of(), 0), "test");
-        store.devices().create(new Device(UUID.randomUUID(), cabin.id(), Optional.empty(), Slug.of("cabin-nas"),
+        store.devices().create(new Device(UUID.randomUUID(), cabin.id(), Optional.empty(), Optional.empty(), Slug.of("cabin-nas"),
                 "nas", List.of(MacAddress.parse("00:11:32:bb:00:09")), Map.of(), 0), "test");
     }
 

@@ -158,12 +158,14 @@ public final class DevicePages implements Editor<Device> {
         UUID id = existing.map(Device::id).orElseGet(UUID::randomUUID);
         Optional<UUID> site = existing.map(Device::siteId).or(() -> c.field("site", Fields::requiredSite));
         Optional<Slug> slug = c.field("slug", Slug::of);
-        Optional<String> name = c.field("name", n -> new Device(id, id, Optional.empty(), Slug.of("x"), n, List.of(),
+        Optional<String> name = c.field("name", n -> new Device(id, id, Optional.empty(), Optional.empty(), Slug.of("x"), n, List.of(),
                 Map.of(), 0).name());
         Optional<Optional<UUID>> zone = c.field("zone", Fields::optionalId);
         Optional<List<MacAddress>> macs = c.field("macs", Fields::macs);
         Optional<Map<String, String>> metadata = c.field("metadata", Fields::metadata);
-        return c.ok() ? Optional.of(new Device(id, site.get(), zone.get(), slug.get(), name.get(), macs.get(),
+        // The parent comes from HomeSeer's imports; the form does not edit it, and an edit keeps it.
+        Optional<UUID> parent = existing.flatMap(Device::parentId);
+        return c.ok() ? Optional.of(new Device(id, site.get(), zone.get(), parent, slug.get(), name.get(), macs.get(),
                 metadata.get(), version)) : Optional.empty();
     }
 

@@ -116,13 +116,17 @@ final class SyncPages implements AutoCloseable {
         Optional<HttpUrl> url = c.field("url", u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() ->
                 new IllegalArgumentException("'" + u + "' is not an http(s) address, e.g. http://192.168.68.56")));
         String user = x.field("user").strip();
+        if (!user.isEmpty() && web.config().homeSeerPassword().isEmpty()) {
+            c.error("user", "a HomeSeer user needs a password, and none is configured for the dashboard "
+                    + "(PIHA_HOMESEER_PASSWORD): configure it, or leave the user empty if HomeSeer needs none");
+        }
         if (!c.ok()) {
             show(x, 422, x.form(), c.errors());
             return;
         }
         boolean full = !x.field("mode").equals("incremental");
         Optional<HomeSeerCredentials> credentials = user.isEmpty() ? Optional.empty() : Optional.of(
-                new HomeSeerCredentials(user, web.config().homeSeerPassword().map(Secret::reveal).orElse("")));
+                new HomeSeerCredentials(user, web.config().homeSeerPassword().orElseThrow()));
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(60, TimeUnit.SECONDS).build();
         HomeSeerImporter importer = new HomeSeerImporter(web.store(), new HomeSeerClient(http, url.get(), credentials),
