@@ -19,10 +19,10 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     InvCommand inv;
 
-    @Option(names = "--site")
+    @Option(names = "--site", description = "The site, by slug.")
     String site;
 
-    @Option(names = "--all-sites")
+    @Option(names = "--all-sites", description = "Every site instead of one.")
     boolean all;
 
     @Option(names = "--format", description = "csv or json (default: csv, or json with --json)")
