@@ -27,7 +27,8 @@ final class DeviceCommand {
     InvCommand inv;
 
     @Command(description = "List devices of a site, or of every site with --all-sites.")
-    int list(@Option(names = "--site", description = "The site, by slug.") String site, @Option(names = "--all-sites", description = "Every site instead of one.") boolean all) {
+    int list(@Option(names = "--site", description = InvHelp.SITE) String site,
+             @Option(names = "--all-sites", description = InvHelp.ALL_SITES) boolean all) {
         return inv.guard(() -> {
             if (site == null && !all) {
                 throw new IllegalArgumentException("say which site (--site SITE) or ask for --all-sites");
@@ -44,7 +45,8 @@ final class DeviceCommand {
     }
 
     @Command(description = "Show one device.")
-    int show(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int show(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+             @Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             Site s = inv.site(site);
             Device d = find(s, slug);
@@ -71,10 +73,12 @@ final class DeviceCommand {
     }
 
     @Command(description = "Create a device.")
-    int create(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
-               @Option(names = "--name", required = true, description = "The name people read.") String name, @Option(names = "--zone", description = "The zone, by slug.") String zone,
+    int create(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name,
+               @Option(names = "--zone", description = InvHelp.ZONE) String zone,
                @Option(names = "--parent", description = "the device it is part of") String parent,
-               @Option(names = "--mac", description = "A MAC address (aa:bb:cc:dd:ee:ff); repeatable.") List<String> macs) {
+               @Option(names = "--mac", description = InvHelp.MAC) List<String> macs) {
         return inv.guard(() -> {
             Site s = inv.site(site);
             inv.store().devices().create(new Device(UUID.randomUUID(), s.id(), zoneId(s, zone), parentId(s, parent),
@@ -84,11 +88,14 @@ final class DeviceCommand {
     }
 
     @Command(description = "Change a device; the changed fields become yours (imports will not overwrite them).")
-    int update(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
-               @Option(names = "--name", description = "A new name.") String name, @Option(names = "--zone", description = "The zone, by slug.") String zone,
+    int update(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
+               @Option(names = "--name", description = InvHelp.NEW_NAME) String name,
+               @Option(names = "--zone", description = InvHelp.ZONE) String zone,
                @Option(names = "--parent", description = "the device it is part of ('' for none)") String parent,
                @Option(names = "--mac", description = "replaces all MACs") List<String> macs,
-               @Option(names = "--set", description = "metadata key=value") Map<String, String> set) {
+               @Option(names = "--set", description = "metadata key=value") Map<String,
+               String> set) {
         return inv.guard(() -> {
             Site s = inv.site(site);
             Device d = find(s, slug);
@@ -104,7 +111,8 @@ final class DeviceCommand {
     }
 
     @Command(description = "Delete a device.")
-    int delete(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int delete(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             Device d = find(inv.site(site), slug);
             inv.store().devices().delete(d.id(), d.version(), inv.actor());

@@ -22,7 +22,7 @@ final class DiffCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     InvCommand inv;
 
-    @Option(names = "--site", required = true, description = "The site, by slug.")
+    @Option(names = "--site", required = true, description = InvHelp.SITE)
     String site;
 
     @Option(names = "--since", description = "ISO date or time (default: --days ago)")

@@ -19,10 +19,10 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     InvCommand inv;
 
-    @Option(names = "--site", description = "The site, by slug.")
+    @Option(names = "--site", description = InvHelp.SITE)
     String site;
 
-    @Option(names = "--all-sites", description = "Every site instead of one.")
+    @Option(names = "--all-sites", description = InvHelp.ALL_SITES)
     boolean all;
 
     @Option(names = "--format", description = "csv or json (default: csv, or json with --json)")

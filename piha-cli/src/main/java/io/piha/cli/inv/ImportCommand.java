@@ -45,7 +45,8 @@ final class ImportCommand {
         "UTF-8 or UTF-16 with a byte order mark, CRLF or LF. Times: ISO-8601 with an offset, or /Date(ms)/.",
         "Rows with a bad MAC or IP, an all-zero, broadcast or multicast MAC, or a MAC seen twice are rejected"
             + " (exit code 3) and kept with the run: piha inv import report RUN."})
-    int scan(@Parameters(paramLabel = "FILE", description = "The scan file: JSON or CSV (see below).") Path file, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
+    int scan(@Parameters(paramLabel = "FILE", description = InvHelp.FILE) Path file,
+             @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
              @Option(names = "--apply", description = "write the changes (default: show the diff only)") boolean apply,
              @Option(names = "--oui", description = "IEEE registry CSV (default: Debian's ieee-data, "
                      + "/usr/share/ieee-data/{oui,mam,oui36,iab}.csv, if installed)") List<Path> oui,
@@ -67,7 +68,7 @@ final class ImportCommand {
 
     @Command(description = {"Sync devices and locations from a HomeSeer HS4 JSON API.",
         "Exit code 3 if HomeSeer described some devices badly (kept with the run: piha inv import report RUN)."})
-    int homeseer(@Option(names = "--site", required = true, description = "The site, by slug.") String site,
+    int homeseer(@Option(names = "--site", required = true, description = InvHelp.SITE) String site,
                  @Option(names = "--url", required = true, description = "e.g. http://192.168.68.56") String url,
                  @Option(names = "--user", description = "HomeSeer user; its password comes from --password-env")
                  String user,

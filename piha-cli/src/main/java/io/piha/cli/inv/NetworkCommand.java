@@ -21,7 +21,7 @@ final class NetworkCommand {
     InvCommand inv;
 
     @Command(description = "List a site's networks.")
-    int list(@Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int list(@Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             inv.print(List.of("cidr", "vlan", "name", "version"), inv.store().networks()
                     .list(SiteScope.of(inv.site(site).id())).stream().map(NetworkCommand::row).toList());
@@ -30,7 +30,8 @@ final class NetworkCommand {
     }
 
     @Command(description = "Show one network.")
-    int show(@Parameters(paramLabel = "CIDR", description = "The network, e.g. 192.168.1.0/24.") String cidr, @Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int show(@Parameters(paramLabel = "CIDR", description = InvHelp.CIDR) String cidr,
+             @Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             inv.print(List.of("cidr", "vlan", "name", "version"), List.of(row(find(inv.site(site), cidr))));
             return 0;
@@ -38,8 +39,10 @@ final class NetworkCommand {
     }
 
     @Command(description = "Create a network.")
-    int create(@Parameters(paramLabel = "CIDR", description = "The network, e.g. 192.168.1.0/24.") String cidr, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
-               @Option(names = "--name", required = true, description = "The name people read.") String name, @Option(names = "--vlan", description = "The VLAN id, 1-4094.") Integer vlan) {
+    int create(@Parameters(paramLabel = "CIDR", description = InvHelp.CIDR) String cidr,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name,
+               @Option(names = "--vlan", description = InvHelp.VLAN) Integer vlan) {
         return inv.guard(() -> {
             Site s = inv.site(site);
             inv.store().networks().create(new Network(UUID.randomUUID(), s.id(), Cidr.parse(cidr),
@@ -49,8 +52,10 @@ final class NetworkCommand {
     }
 
     @Command(description = "Rename a network or change its VLAN.")
-    int update(@Parameters(paramLabel = "CIDR", description = "The network, e.g. 192.168.1.0/24.") String cidr, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
-               @Option(names = "--name", description = "A new name.") String name, @Option(names = "--vlan", description = "The VLAN id, 1-4094.") Integer vlan) {
+    int update(@Parameters(paramLabel = "CIDR", description = InvHelp.CIDR) String cidr,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
+               @Option(names = "--name", description = InvHelp.NEW_NAME) String name,
+               @Option(names = "--vlan", description = InvHelp.VLAN) Integer vlan) {
         return inv.guard(() -> {
             Network n = find(inv.site(site), cidr);
             inv.store().networks().update(new Network(n.id(), n.siteId(), n.cidr(),
@@ -61,7 +66,8 @@ final class NetworkCommand {
     }
 
     @Command(description = "Delete a network and its IP allocations.")
-    int delete(@Parameters(paramLabel = "CIDR", description = "The network, e.g. 192.168.1.0/24.") String cidr, @Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int delete(@Parameters(paramLabel = "CIDR", description = InvHelp.CIDR) String cidr,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             Network n = find(inv.site(site), cidr);
             inv.store().networks().delete(n.id(), n.version(), inv.actor());

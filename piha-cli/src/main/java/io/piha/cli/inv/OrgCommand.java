@@ -27,7 +27,7 @@ final class OrgCommand {
     }
 
     @Command(description = "Show one organisation.")
-    int show(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug) {
+    int show(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug) {
         return inv.guard(() -> {
             Organisation o = find(slug);
             inv.print(List.of("id", "slug", "name", "version"),
@@ -37,7 +37,8 @@ final class OrgCommand {
     }
 
     @Command(description = "Create an organisation.")
-    int create(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--name", required = true, description = "The name people read.") String name) {
+    int create(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name) {
         return inv.guard(() -> {
             inv.store().organisations().create(new Organisation(UUID.randomUUID(), Slug.of(slug), name, 0), inv.actor());
             return show(slug);
@@ -45,7 +46,8 @@ final class OrgCommand {
     }
 
     @Command(description = "Rename an organisation.")
-    int update(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--name", required = true, description = "The name people read.") String name) {
+    int update(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name) {
         return inv.guard(() -> {
             Organisation o = find(slug);
             inv.store().organisations().update(new Organisation(o.id(), o.slug(), name, o.version()), inv.actor());
@@ -54,7 +56,7 @@ final class OrgCommand {
     }
 
     @Command(description = "Delete an organisation that has no sites.")
-    int delete(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug) {
+    int delete(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug) {
         return inv.guard(() -> {
             Organisation o = find(slug);
             inv.store().organisations().delete(o.id(), o.version(), inv.actor());

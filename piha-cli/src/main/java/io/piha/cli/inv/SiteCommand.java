@@ -34,7 +34,7 @@ final class SiteCommand {
     }
 
     @Command(description = "Show one site (SITE is slug or organisation/slug).")
-    int show(@Parameters(paramLabel = "SITE", description = "The site, by slug or id.") String ref) {
+    int show(@Parameters(paramLabel = "SITE", description = InvHelp.SITE_REF) String ref) {
         return inv.guard(() -> {
             Site s = inv.site(ref);
             inv.print(List.of("id", "slug", "name", "version"),
@@ -44,8 +44,9 @@ final class SiteCommand {
     }
 
     @Command(description = "Create a site in an organisation.")
-    int create(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--org", required = true, description = "The organisation, by slug.") String org,
-               @Option(names = "--name", required = true, description = "The name people read.") String name) {
+    int create(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--org", required = true, description = InvHelp.ORG) String org,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name) {
         return inv.guard(() -> {
             Organisation o = inv.store().organisations().findBySlug(Slug.of(org))
                     .orElseThrow(() -> new InventoryException.NotFound("unknown organisation '" + org + "'"));
@@ -55,7 +56,8 @@ final class SiteCommand {
     }
 
     @Command(description = "Rename a site.")
-    int update(@Parameters(paramLabel = "SITE", description = "The site, by slug or id.") String ref, @Option(names = "--name", required = true, description = "The name people read.") String name) {
+    int update(@Parameters(paramLabel = "SITE", description = InvHelp.SITE_REF) String ref,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name) {
         return inv.guard(() -> {
             Site s = inv.site(ref);
             inv.store().sites().update(new Site(s.id(), s.organisationId(), s.slug(), name, s.version()), inv.actor());
@@ -64,7 +66,7 @@ final class SiteCommand {
     }
 
     @Command(description = "Delete an empty site.")
-    int delete(@Parameters(paramLabel = "SITE", description = "The site, by slug or id.") String ref) {
+    int delete(@Parameters(paramLabel = "SITE", description = InvHelp.SITE_REF) String ref) {
         return inv.guard(() -> {
             Site s = inv.site(ref);
             inv.store().sites().delete(s.id(), s.version(), inv.actor());

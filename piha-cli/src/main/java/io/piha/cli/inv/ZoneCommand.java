@@ -23,7 +23,7 @@ final class ZoneCommand {
     InvCommand inv;
 
     @Command(description = "List a site's zones.")
-    int list(@Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int list(@Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             List<Zone> zones = inv.store().zones().list(SiteScope.of(inv.site(site).id()));
             Map<UUID, String> slugs = zones.stream().collect(Collectors.toMap(Zone::id, z -> z.slug().value()));
@@ -34,7 +34,8 @@ final class ZoneCommand {
     }
 
     @Command(description = "Show one zone.")
-    int show(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int show(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+             @Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             Zone z = find(inv.site(site), slug);
             inv.print(List.of("id", "slug", "name", "parent", "version"), List.of(List.of(z.id().toString(),
@@ -44,8 +45,10 @@ final class ZoneCommand {
     }
 
     @Command(description = "Create a zone, optionally inside another.")
-    int create(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
-               @Option(names = "--name", required = true, description = "The name people read.") String name, @Option(names = "--parent", description = "The zone it lies in, by slug; none for a top-level zone.") String parent) {
+    int create(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
+               @Option(names = "--name", required = true, description = InvHelp.NAME) String name,
+               @Option(names = "--parent", description = InvHelp.PARENT_ZONE) String parent) {
         return inv.guard(() -> {
             Site s = inv.site(site);
             Optional<UUID> parentId = Optional.ofNullable(parent).map(p -> find(s, p).id());
@@ -55,8 +58,10 @@ final class ZoneCommand {
     }
 
     @Command(description = "Rename a zone or move it under another (use --parent '' for top level).")
-    int update(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site,
-               @Option(names = "--name", description = "A new name.") String name, @Option(names = "--parent", description = "The zone it lies in, by slug; none for a top-level zone.") String parent) {
+    int update(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site,
+               @Option(names = "--name", description = InvHelp.NEW_NAME) String name,
+               @Option(names = "--parent", description = InvHelp.PARENT_ZONE) String parent) {
         return inv.guard(() -> {
             Site s = inv.site(site);
             Zone z = find(s, slug);
@@ -69,7 +74,8 @@ final class ZoneCommand {
     }
 
     @Command(description = "Delete a zone with no children or devices.")
-    int delete(@Parameters(paramLabel = "SLUG", description = "Its slug: lower-case letters, digits and dashes, unique where it lives.") String slug, @Option(names = "--site", required = true, description = "The site, by slug.") String site) {
+    int delete(@Parameters(paramLabel = "SLUG", description = InvHelp.SLUG) String slug,
+               @Option(names = "--site", required = true, description = InvHelp.SITE) String site) {
         return inv.guard(() -> {
             Zone z = find(inv.site(site), slug);
             inv.store().zones().delete(z.id(), z.version(), inv.actor());
