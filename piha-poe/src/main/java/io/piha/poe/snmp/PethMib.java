@@ -9,7 +9,7 @@ import org.snmp4j.smi.OID;
  *
  * @since 0.1
  */
-public final class PethMib {
+final class PethMib {
 
     /** {@code pethPsePortEntry}: 1.3.6.1.2.1.105.1.1.1. */
     public static final OID PSE_PORT_ENTRY = new OID("1.3.6.1.2.1.105.1.1.1");
