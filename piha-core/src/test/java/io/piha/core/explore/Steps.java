@@ -21,13 +21,13 @@ final class Steps {
         if (choice instanceof Choice.Deliver d) {
             if (d.overtaking()) {
                 tx.budget = tx.budget.faultUsed();
-                tx.happened("broker reorders: the next message overtakes older ones");
+                tx.happened(() -> "broker reorders: the next message overtakes older ones");
             }
             deliver(d.to(), d.index());
         } else if (choice instanceof Choice.Lose l) {
             tx.budget = tx.budget.faultUsed();
             Object m = inbox(l.to()).remove(l.index());
-            tx.happened("broker loses " + Words.of(m) + " for " + name(l.to()));
+            tx.happened(() -> "broker loses " + Words.of(m) + " for " + name(l.to()));
         } else if (choice instanceof Choice.Duplicate d) {
             tx.budget = tx.budget.faultUsed();
             duplicate(d.to(), d.index());
@@ -36,6 +36,7 @@ final class Steps {
         } else if (choice instanceof Choice.CrashArbiter c) {
             tx.crashArbiter(c.afterEffects());
         } else if (choice instanceof Choice.FireArbiterTimer) {
+            tx.happened(() -> "control plane's timer fires");
             tx.arbiterDecides(new ArbiterInput.Tick());
         } else if (choice instanceof Choice.FireHeartbeat f) {
             tx.fireHeartbeat(f.host());
@@ -45,7 +46,7 @@ final class Steps {
                 tx.budget = tx.budget.faultUsed();
             }
             tx.now = next;
-            tx.happened(a.late() ? "time passes while something is still undone (late)" : "time passes");
+            tx.happened(() -> a.late() ? "time passes while something is still undone (late)" : "time passes");
         } else {
             hostOrOperator(w, choice);
         }
@@ -56,17 +57,17 @@ final class Steps {
             tx.budget = tx.budget.faultUsed();
             tx.hosts[r.host()] = tx.hosts[r.host()].restarted();
             tx.toNode.get(r.host()).clear();
-            tx.happened("agent on " + tx.hosts[r.host()].id() + " restarts as standby (session "
+            tx.happened(() -> "agent on " + tx.hosts[r.host()].id() + " restarts as standby (session "
                     + tx.hosts[r.host()].node().session() + ")");
             tx.subscribe(r.host());
         } else if (choice instanceof Choice.Hang h) {
             tx.budget = tx.budget.faultUsed();
             tx.hosts[h.host()] = tx.hosts[h.host()].power(true, false);
             tx.toNode.get(h.host()).clear();
-            tx.happened(tx.hosts[h.host()].id() + " hangs (Home Assistant and agent frozen, session dropped)");
+            tx.happened(() -> tx.hosts[h.host()].id() + " hangs (Home Assistant and agent frozen, session dropped)");
         } else if (choice instanceof Choice.Resume r) {
             tx.hosts[r.host()] = tx.hosts[r.host()].power(true, true);
-            tx.happened(tx.hosts[r.host()].id() + " resumes with the state it had, and subscribes again");
+            tx.happened(() -> tx.hosts[r.host()].id() + " resumes with the state it had, and subscribes again");
             tx.subscribe(r.host());
         } else if (choice instanceof Choice.Operator o) {
             tx.operator(model.operatorCommand(o, w));
@@ -78,12 +79,12 @@ final class Steps {
     private void deliver(Recipient to, int index) {
         if (to == Recipient.ARBITER) {
             ArbiterInput input = tx.toArbiter.remove(index);
-            tx.happened("broker delivers " + Words.of(input) + " to the control plane");
+            tx.happened(() -> "broker delivers " + Words.of(input) + " to the control plane");
             tx.arbiterDecides(input);
             return;
         }
         NodeInput input = tx.toNode.get(to.host()).remove(index);
-        tx.happened("broker delivers " + Words.of(input) + " to " + name(to));
+        tx.happened(() -> "broker delivers " + Words.of(input) + " to " + name(to));
         tx.nodeDecides(to.host(), input);
     }
 
@@ -94,7 +95,7 @@ final class Steps {
             List<NodeInput> inbox = tx.toNode.get(to.host());
             inbox.add(inbox.get(index));
         }
-        tx.happened("broker will deliver " + Words.of(inbox(to).get(index)) + " to " + name(to) + " twice");
+        tx.happened(() -> "broker will deliver " + Words.of(inbox(to).get(index)) + " to " + name(to) + " twice");
     }
 
     private List<?> inbox(Recipient to) {

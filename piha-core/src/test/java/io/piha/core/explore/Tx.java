@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One transition in the making: a mutable copy of a {@link World} that the real machines decide on, the broker
@@ -72,8 +73,11 @@ final class Tx {
                 new World.Inbox<>(toNode.get(0)), new World.Inbox<>(toNode.get(1)), retained, ghost, budget);
     }
 
-    void happened(String what) {
-        observer.happened(now, what);
+    /** Tells the observer, if anyone listens: exploration builds no sentences. */
+    void happened(Supplier<String> what) {
+        if (observer != Model.SILENT) {
+            observer.happened(now, what.get());
+        }
     }
 
     int indexOf(HostId id) {
@@ -105,6 +109,7 @@ final class Tx {
         int power = 0;
         for (ArbiterEffect e : batch) {
             if (e instanceof ArbiterEffect.Publish p) {
+                happened(() -> "control plane publishes " + Words.of(p.message()));
                 publish(p.message(), Sender.ARBITER);
             } else if (e instanceof ArbiterEffect.Probe p) {
                 probe(p.host());
@@ -119,7 +124,7 @@ final class Tx {
         Host h = hosts[indexOf(id)];
         ProbeResult r = h.answers() ? new ProbeResult.Up(now, PROBE_LATENCY, "HTTP 200")
                 : new ProbeResult.Unreachable(now, PROBE_LATENCY, "no answer");
-        happened("probe of " + id + ": " + (r.isUp() ? "up" : "no answer"));
+        happened(() -> "probe of " + id + ": " + (r.isUp() ? "up" : "no answer"));
         toArbiter.add(new ArbiterInput.ProbeReported(id, r));
     }
 
@@ -128,19 +133,19 @@ final class Tx {
         String action = p.action().name().toLowerCase(java.util.Locale.ROOT);
         if (outcome == PowerOutcome.FAILS) {
             budget = budget.faultUsed();
-            happened("PoE switch fails to " + action + " the port of " + p.host());
+            happened(() -> "PoE switch fails to " + action + " the port of " + p.host());
             toArbiter.add(new ArbiterInput.PowerReported(p.host(), p.action(), false, "switch did not answer"));
             return;
         }
         if (p.action() == ArbiterEffect.PowerAction.OFF) {
             hosts[i] = hosts[i].power(false, false).with(hosts[i].node(), Optional.empty());
             toNode.get(i).clear();
-            happened("PoE port of " + p.host() + " switched off");
+            happened(() -> "PoE port of " + p.host() + " switched off");
         } else {
             boolean boots = outcome == PowerOutcome.OBEYS;
             hosts[i] = hosts[i].restarted().power(true, boots);
             toNode.get(i).clear();
-            happened("PoE port of " + p.host() + " cycled; " + (boots ? "it boots, its agent a standby" : "it stays dead"));
+            happened(() -> "PoE port of " + p.host() + " cycled; " + (boots ? "it boots, its agent a standby" : "it stays dead"));
             if (boots) {
                 subscribe(i);
             }
@@ -158,7 +163,7 @@ final class Tx {
         arbiter = ArbiterState.resume(s.leader(), s.epoch(), s.frozen(), s.lastFailover(), s.commandSeq(), s.hosts(),
                 ArbiterState.durablePhase(s.phase()), now);
         budget = budget.faultUsed();
-        happened("control plane crashes after " + after + " effect(s), losing " + lost + "; restarts in phase "
+        happened(() -> "control plane crashes after " + after + " effect(s), losing " + lost + "; restarts in phase "
                 + arbiter.phase().label() + " at epoch " + arbiter.epoch());
         arbiterDecides(new ArbiterInput.Started());
         retained.all().forEach(m -> ArbiterInput.of(m).ifPresent(toArbiter::add));
@@ -189,6 +194,7 @@ final class Tx {
     }
 
     void fireHeartbeat(int i) {
+        happened(() -> "heartbeat timer of " + hosts[i].id() + " fires");
         hosts[i] = hosts[i].with(hosts[i].node(), Optional.of(now.plus(model.heartbeatInterval())));
         nodeDecides(i, new NodeInput.HeartbeatDue());
     }
@@ -248,7 +254,7 @@ final class Tx {
         budget = budget.operatorUsed();
         ghost = ghost.commanded(command.verb() == CommandVerb.FREEZE, command.verb() == CommandVerb.DEMOTE,
                 command.verb() == CommandVerb.PROMOTE ? command.target() : Optional.empty());
-        happened("operator sends " + command.describe());
+        happened(() -> "operator sends " + command.describe());
         publish(new LeadershipMessage.CommandIssued(model.service(), command), Sender.OPERATOR);
     }
 }

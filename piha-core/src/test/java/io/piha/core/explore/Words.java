@@ -19,6 +19,9 @@ final class Words {
     }
 
     static String of(Object input) {
+        if (input instanceof io.piha.api.leadership.LeadershipMessage m) {
+            return NodeInput.of(m).map(Words::of).orElseGet(() -> ArbiterInput.of(m).map(Words::of).orElse(m.toString()));
+        }
         if (input instanceof ArbiterInput.HeartbeatObserved h) {
             return heartbeat(h.heartbeat());
         } else if (input instanceof NodeInput.HeartbeatObserved h) {
