@@ -19,8 +19,9 @@ class ExhaustiveExplorationTest {
     @Test
     void everyInterleavingKeepsTheLeadershipInvariants() {
         int depth = Integer.getInteger("piha.explore.depth", 10);
+        Budget budget = new Budget(BUDGET.operator(), Integer.getInteger("piha.explore.faults", BUDGET.faults()));
         Model model = Scenarios.real();
-        List<Explorer.Seed> seeds = Scenarios.seeds(model, BUDGET);
+        List<Explorer.Seed> seeds = Scenarios.seeds(model, budget);
         Explorer.Result r = new Explorer(model, new Liveness(model, 80, Set.of(0), false)).explore(seeds, depth);
         System.out.println("exhaustive exploration: " + r);
         assertThat(r.found()).as(() -> r.found().values().stream().map(f -> f.broken() + "\n"

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param operatorFroze whether an operator froze automatic promotion
  * @param operatorDemoted whether an operator asked for a hand-back (maintenance until the other host answers)
  * @param operatorCommands how many commands operators sent, for their ids
- * @param operatorPromoted the host an operator asked to promote, until it acts or another host is granted
+ * @param operatorPromoted the host an operator asked to promote, until it acts
  */
 record Ghost(Epoch highest, Optional<HostId> holder, Map<LeaseKey, Instant> leaseEnds, Map<HostId, Epoch> acked,
              Map<HostId, Epoch> fenced, boolean operatorFroze, boolean operatorDemoted, int operatorCommands,
@@ -47,7 +47,7 @@ record Ghost(Epoch highest, Optional<HostId> holder, Map<LeaseKey, Instant> leas
 
     Ghost granted(HostId to, Epoch epoch) {
         return new Ghost(Epoch.max(highest, epoch), Optional.of(to), leaseEnds, acked, fenced, operatorFroze,
-                operatorDemoted, operatorCommands, operatorPromoted.filter(to::equals));
+                operatorDemoted, operatorCommands, operatorPromoted);
     }
 
     Ghost renewed(HostId host, Epoch epoch, Instant until) {
