@@ -1,16 +1,9 @@
 package io.piha.core.explore;
 
 import io.piha.core.arbiter.ArbiterPolicy;
-import io.piha.core.arbiter.ArbiterState;
-import io.piha.core.node.NodeState;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -44,77 +37,12 @@ final class Fingerprint {
     }
 
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
-    private static final Map<Class<?>, Set<String>> COUNTERS = Map.of(ArbiterState.class, Set.of("commandSeq"),
-            NodeState.class, Set.of("session", "nextHeartbeat"));
     private static final long SEED_A = 0x243F6A8885A308D3L;
     private static final long SEED_B = 0x13198A2E03707344L;
     /** Records this big are worth remembering; smaller ones (ids, epochs, wrappers) are cheaper to hash again. */
     private static final int CACHED_FROM = 4;
     private static final int CACHE_LIMIT = 50_000;
     private static final int CONTEXTS = 16;
-
-    private enum Kind { STRING, INSTANT, DURATION, ENUM, BOOLEAN, NUMBER, OPTIONAL, INBOX, LIST, SET, MAP, RECORD }
-
-    /** How a class is walked, worked out once per class. */
-    private record Shape(Kind kind, long tag, List<MethodHandle> getters) {
-    }
-
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-            long tag = type.getName().hashCode();
-            if (type.isRecord() && !World.Inbox.class.equals(type)) {
-                return new Shape(Kind.RECORD, tag, getters(type));
-            }
-            for (Kind k : List.of(Kind.STRING, Kind.INSTANT, Kind.DURATION, Kind.ENUM, Kind.BOOLEAN, Kind.NUMBER,
-                    Kind.OPTIONAL, Kind.INBOX, Kind.LIST, Kind.SET, Kind.MAP)) {
-                if (javaType(k).isAssignableFrom(type)) {
-                    return new Shape(k, k == Kind.ENUM ? enumTag(type) : tag, List.of());
-                }
-            }
-            throw new IllegalArgumentException("cannot fingerprint a " + type.getName());
-        }
-    };
-
-    private static Class<?> javaType(Kind k) {
-        return switch (k) {
-            case STRING -> String.class;
-            case INSTANT -> Instant.class;
-            case DURATION -> Duration.class;
-            case ENUM -> Enum.class;
-            case BOOLEAN -> Boolean.class;
-            case NUMBER -> Number.class;
-            case OPTIONAL -> Optional.class;
-            case INBOX -> World.Inbox.class;
-            case LIST -> List.class;
-            case SET -> Set.class;
-            case MAP -> Map.class;
-            case RECORD -> Record.class;
-        };
-    }
-
-    private static long enumTag(Class<?> type) {
-        Class<?> declaring = type.isEnum() ? type : type.getSuperclass();
-        return declaring.getName().hashCode();
-    }
-
-    private static List<MethodHandle> getters(Class<?> type) {
-        Set<String> skip = COUNTERS.getOrDefault(type, Set.of());
-        List<MethodHandle> out = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (skip.contains(c.getName())) {
-                continue;
-            }
-            Method m = c.getAccessor();
-            m.setAccessible(true);
-            try {
-                out.add(MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(Object.class, Object.class)));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + m, e);
-            }
-        }
-        return List.copyOf(out);
-    }
 
     /** What the relative values of a world are counted from: its time and its id counters. */
     private record Context(Instant now, int primarySession, int standbySession, long primaryNext, long standbyNext,
@@ -155,7 +83,7 @@ final class Fingerprint {
         }
         a = SEED_A;
         b = SEED_B;
-        fields(SHAPES.get(World.class), w);
+        fields(Shape.of(World.class), w);
         return new Key(a, b);
     }
 
@@ -178,7 +106,7 @@ final class Fingerprint {
             mix(1);
             return;
         }
-        Shape shape = SHAPES.get(o.getClass());
+        Shape shape = Shape.of(o.getClass());
         switch (shape.kind()) {
             case STRING -> string((String) o);
             case INSTANT -> {
