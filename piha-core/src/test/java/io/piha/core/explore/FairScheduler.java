@@ -56,8 +56,8 @@ final class FairScheduler {
         for (ArbiterEffect e : w.pending()) {
             if (e instanceof ArbiterEffect.Power p) {
                 boolean dead = deadForGood.contains(model.indexOf(p.host()));
-                out.add(switchFails ? PowerOutcome.FAILS
-                        : dead && p.action() == ArbiterEffect.PowerAction.CYCLE ? PowerOutcome.STAYS_DEAD : PowerOutcome.OBEYS);
+                boolean staysDead = dead && p.action() == ArbiterEffect.PowerAction.CYCLE;
+                out.add(switchFails ? PowerOutcome.FAILS : staysDead ? PowerOutcome.STAYS_DEAD : PowerOutcome.OBEYS);
             }
         }
         return out;

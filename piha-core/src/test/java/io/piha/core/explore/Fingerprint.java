@@ -109,11 +109,7 @@ final class Fingerprint {
         Shape shape = Shape.of(o.getClass());
         switch (shape.kind()) {
             case STRING -> string((String) o);
-            case INSTANT -> {
-                Instant t = (Instant) o;
-                mix((t.getEpochSecond() - context.now().getEpochSecond()) * 1_000_000_000L + t.getNano()
-                        - context.now().getNano());
-            }
+            case INSTANT -> instant((Instant) o);
             case DURATION -> mix(((Duration) o).toNanos());
             case ENUM -> mix(shape.tag() * 31 + ((Enum<?>) o).ordinal());
             case BOOLEAN -> mix((Boolean) o ? 5 : 4);
@@ -123,16 +119,23 @@ final class Fingerprint {
                 walk(((Optional<?>) o).orElse(null));
             }
             case INBOX -> multiset(8, ((World.Inbox<?>) o).items());
-            case LIST -> {
-                List<?> list = (List<?>) o;
-                mix(9 + 31L * list.size());
-                for (Object item : list) {
-                    walk(item);
-                }
-            }
+            case LIST -> list((List<?>) o);
             case SET -> multiset(10, (Set<?>) o);
             case MAP -> map((Map<?, ?>) o);
             case RECORD -> record(shape, o);
+        }
+    }
+
+    /** An instant, as its offset from now. */
+    private void instant(Instant t) {
+        mix((t.getEpochSecond() - context.now().getEpochSecond()) * 1_000_000_000L + t.getNano()
+                - context.now().getNano());
+    }
+
+    private void list(List<?> list) {
+        mix(9 + 31L * list.size());
+        for (Object item : list) {
+            walk(item);
         }
     }
 

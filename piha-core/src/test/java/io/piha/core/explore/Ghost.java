@@ -53,19 +53,22 @@ record Ghost(Epoch highest, Optional<HostId> holder, Map<LeaseKey, Instant> leas
     Ghost renewed(HostId host, Epoch epoch, Instant until) {
         Map<LeaseKey, Instant> ends = new HashMap<>(leaseEnds);
         ends.merge(new LeaseKey(host, epoch), until, (a, b) -> a.isAfter(b) ? a : b);
-        return new Ghost(highest, holder, ends, acked, fenced, operatorFroze, operatorDemoted, operatorCommands, operatorPromoted);
+        return new Ghost(highest, holder, ends, acked, fenced, operatorFroze, operatorDemoted, operatorCommands,
+                operatorPromoted);
     }
 
     Ghost acknowledged(HostId host, Epoch epoch) {
         Map<HostId, Epoch> all = new HashMap<>(acked);
         all.merge(host, epoch, Epoch::max);
-        return new Ghost(highest, holder, leaseEnds, all, fenced, operatorFroze, operatorDemoted, operatorCommands, operatorPromoted);
+        return new Ghost(highest, holder, leaseEnds, all, fenced, operatorFroze, operatorDemoted, operatorCommands,
+                operatorPromoted);
     }
 
     Ghost fencedOff(HostId host) {
         Map<HostId, Epoch> all = new HashMap<>(fenced);
         all.put(host, highest);
-        return new Ghost(highest, holder, leaseEnds, acked, all, operatorFroze, operatorDemoted, operatorCommands, operatorPromoted);
+        return new Ghost(highest, holder, leaseEnds, acked, all, operatorFroze, operatorDemoted, operatorCommands,
+                operatorPromoted);
     }
 
     /** An operator sent a command: its number, what it froze, asked to hand back, or asked to promote. */

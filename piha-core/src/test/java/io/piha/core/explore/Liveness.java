@@ -9,12 +9,12 @@ import java.util.Set;
 
 /**
  * Liveness as bounded reachability: from a situation where the primary (or, if asked, either host) is dead for good
- * (hung, or powered off) and the other is up, the fair schedule makes the other act within {@code bound} steps. Not asked before anybody was ever
- * granted leadership (the control plane never picks a first leader by itself: it alerts), nor where an operator froze
- * automatic promotion or asked for a hand-back (both wait for the operator by design, with a CRITICAL alert), nor,
- * unless asked, where an operator asked to promote the dead host and it never acted since. Fair
- * runs are deterministic, so how many steps a situation needs is remembered by fingerprint and shared between runs.
- * Not thread-safe.
+ * (hung, or powered off) and the other is up, the fair schedule makes the other act within {@code bound} steps. Not
+ * asked before anybody was ever granted leadership (the control plane never picks a first leader by itself: it
+ * alerts), nor where an operator froze automatic promotion or asked for a hand-back (both wait for the operator by
+ * design, with a CRITICAL alert), nor, unless asked, where an operator asked to promote the dead host and it never
+ * acted since. Fair runs are deterministic, so how many steps a situation needs is remembered by fingerprint and
+ * shared between runs. Not thread-safe.
  */
 final class Liveness {
 

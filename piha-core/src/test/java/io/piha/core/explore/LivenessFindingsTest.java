@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class LivenessFindingsTest {
 
-    private static Explorer.Result explore(Model model, Liveness liveness, int depth) {
+    private static Explorer.Result explore(Model model, Set<Integer> dead, boolean operatorPromotes, int depth) {
+        Liveness liveness = new Liveness(model, ExhaustiveExplorationTest.LIVENESS_BOUND, dead, operatorPromotes);
         return new Explorer(model, liveness).explore(Scenarios.seeds(model, ExhaustiveExplorationTest.BUDGET), depth);
     }
 
@@ -31,7 +32,7 @@ class LivenessFindingsTest {
             + "promote does not probe its candidate before fencing the holder (the automatic failover does)")
     void anOperatorsPromoteOfADeadHostNeverLeavesTheHomeWithoutALeader() {
         Model model = Scenarios.real();
-        Explorer.Result r = explore(model, new Liveness(model, 80, Set.of(0), true), 4);
+        Explorer.Result r = explore(model, Set.of(0), true, 4);
         assertThat(r.found()).as(() -> timelines(model, r)).isEmpty();
     }
 
@@ -42,7 +43,7 @@ class LivenessFindingsTest {
             + "for good: a host the arbiter fenced is never powered on again, even when its replacement dies")
     void eitherHostDeadForGoodIsReplacedByTheOther() {
         Model model = Scenarios.real();
-        Explorer.Result r = explore(model, new Liveness(model, 80, Set.of(0, 1), false), 6);
+        Explorer.Result r = explore(model, Set.of(0, 1), false, 6);
         assertThat(r.found()).as(() -> timelines(model, r)).isEmpty();
     }
 }

@@ -25,11 +25,8 @@ final class Steps {
             }
             deliver(d.to(), d.index());
         } else if (choice instanceof Choice.Lose l) {
-            tx.budget = tx.budget.faultUsed();
-            Object m = inbox(l.to()).remove(l.index());
-            tx.happened(() -> "broker loses " + Words.of(m) + " for " + name(l.to()));
+            lose(l.to(), l.index());
         } else if (choice instanceof Choice.Duplicate d) {
-            tx.budget = tx.budget.faultUsed();
             duplicate(d.to(), d.index());
         } else if (choice instanceof Choice.CarryOut c) {
             tx.carryOut(tx.pending.size(), c.outcomes());
@@ -88,7 +85,14 @@ final class Steps {
         tx.nodeDecides(to.host(), input);
     }
 
+    private void lose(Recipient to, int index) {
+        tx.budget = tx.budget.faultUsed();
+        Object m = inbox(to).remove(index);
+        tx.happened(() -> "broker loses " + Words.of(m) + " for " + name(to));
+    }
+
     private void duplicate(Recipient to, int index) {
+        tx.budget = tx.budget.faultUsed();
         if (to == Recipient.ARBITER) {
             tx.toArbiter.add(tx.toArbiter.get(index));
         } else {

@@ -93,7 +93,8 @@ final class Tx {
         ghost = Invariants.observeArbiter(ghost, before, input, d, now, h -> hosts[indexOf(h)].powered(), broken);
         arbiter = d.state();
         for (ArbiterEffect e : d.effects()) {
-            boolean eventOnly = e instanceof ArbiterEffect.Publish p && p.message() instanceof LeadershipMessage.EventRecorded;
+            boolean eventOnly = e instanceof ArbiterEffect.Publish p
+                    && p.message() instanceof LeadershipMessage.EventRecorded;
             // Its own events go to nobody who decides; alerts and audit entries change nothing in the home.
             if (!eventOnly && (e instanceof ArbiterEffect.Publish || e instanceof ArbiterEffect.Probe
                     || e instanceof ArbiterEffect.Power)) {
@@ -145,7 +146,8 @@ final class Tx {
             boolean boots = outcome == PowerOutcome.OBEYS;
             hosts[i] = hosts[i].restarted().power(true, boots);
             toNode.get(i).clear();
-            happened(() -> "PoE port of " + p.host() + " cycled; " + (boots ? "it boots, its agent a standby" : "it stays dead"));
+            happened(() -> "PoE port of " + p.host() + " cycled; "
+                    + (boots ? "it boots, its agent a standby" : "it stays dead"));
             if (boots) {
                 subscribe(i);
             }
