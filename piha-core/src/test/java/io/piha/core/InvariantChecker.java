@@ -11,6 +11,7 @@ import io.piha.core.arbiter.ArbiterState;
 import io.piha.core.node.NodeEffect;
 import io.piha.core.node.NodeInput;
 import io.piha.core.node.NodeState;
+import io.piha.core.simulation.Estate;
 import io.piha.core.simulation.EstateObserver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +22,12 @@ import java.util.Optional;
 
 /**
  * Watches every decision of an estate and records each violation of the leadership invariants under the
- * invariant's name, so that each property can check its own.
+ * invariant's name, so that each property can check its own. Across epochs: at no instant do two powered hosts act
+ * (checked after every decision, the only moments acting can start, once {@link #watch(Estate)} names the estate).
  */
 final class InvariantChecker implements EstateObserver {
 
+    static final String ONE_ACTS_AT_ANY_INSTANT = "at no instant do two powered hosts have their automations on";
     static final String ONE_LEADER_PER_EPOCH = "at most one node acts as leader per epoch";
     static final String EPOCHS_INCREASE = "epochs strictly increase";
     static final String STALE_NEVER_PASSES_GATE = "a node with a stale epoch never passes the gate";
@@ -35,6 +38,24 @@ final class InvariantChecker implements EstateObserver {
     private final Map<Epoch, HostId> leaderOfEpoch = new HashMap<>();
     private final Map<HostId, Epoch> newestDelivered = new HashMap<>();
     private Epoch lastGrant = Epoch.ZERO;
+    private Estate estate;
+
+    /** Checks across epochs in {@code home}, whose decisions this checker observes. */
+    void watch(Estate home) {
+        this.estate = home;
+    }
+
+    /** Every invariant this checker knows. */
+    static List<String> safetyInvariants() {
+        return List.of(ONE_ACTS_AT_ANY_INSTANT, ONE_LEADER_PER_EPOCH, EPOCHS_INCREASE, STALE_NEVER_PASSES_GATE,
+                FROZEN_NO_AUTOMATIC_PROMOTION, EVERY_TRANSITION_AUDITED);
+    }
+
+    private void oneActs(Instant at, String after) {
+        if (estate != null && estate.actingLeaders().size() > 1) {
+            violated(ONE_ACTS_AT_ANY_INSTANT, at, estate.actingLeaders() + " both act, after " + after);
+        }
+    }
 
     List<String> violationsOf(String invariant) {
         return violations.getOrDefault(invariant, List.of());
@@ -55,6 +76,7 @@ final class InvariantChecker implements EstateObserver {
                 granted(at, before, input, l.lease().holder(), l.lease().epoch());
             }
         }
+        oneActs(at, "the control plane decided on " + input);
     }
 
     private void granted(Instant at, ArbiterState before, ArbiterInput input, HostId holder, Epoch epoch) {
@@ -84,6 +106,7 @@ final class InvariantChecker implements EstateObserver {
                 violated(ONE_LEADER_PER_EPOCH, at, host + " and " + other + " both lead at epoch " + e);
             }
         });
+        oneActs(at, host + " decided on " + input);
         if (after.gate(Homes.SERVICE, at) instanceof GateDecision.Leading l) {
             Epoch newest = newestDelivered.getOrDefault(host, Epoch.ZERO);
             if (l.token().epoch().isOlderThan(newest)) {
@@ -126,6 +149,11 @@ final class InvariantChecker implements EstateObserver {
     @Override
     public void agentStarted(Instant at, HostId host) {
         newestDelivered.remove(host);
+    }
+
+    @Override
+    public void happened(Instant at, String what) {
+        oneActs(at, what);
     }
 
     private static Optional<Epoch> epochOf(LeadershipMessage m) {

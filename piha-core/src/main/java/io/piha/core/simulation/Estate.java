@@ -48,6 +48,8 @@ public final class Estate {
     private Instant now;
     private long sequence;
     private boolean poeFailing;
+    private double lossRate;
+    private boolean crashAtNextDecision;
 
     /** A home at {@code start} with both hosts up, no leader yet, and the arbiter just started. */
     public Estate(ArbiterPolicy policy, EstateSettings settings, Instant start) {
@@ -129,7 +131,7 @@ public final class Estate {
     /** An operator publishes a command on the bus (as {@code piha promote} or {@code mosquitto_pub} would). */
     public void operator(Command command) {
         happened("operator sends " + command.describe());
-        broadcast(new LeadershipMessage.CommandIssued(policy.service(), command));
+        broadcast(new LeadershipMessage.CommandIssued(policy.service(), command), Optional.empty());
     }
 
     /** The host's Home Assistant dies (hang, crash, SD card); power stays on. */
@@ -165,6 +167,39 @@ public final class Estate {
     public void poeFailing(boolean failing) {
         this.poeFailing = failing;
         happened(failing ? "the PoE switch stops answering" : "the PoE switch answers again");
+    }
+
+    /** Makes the broker lose each delivery with this probability (0 to 1), from now on. */
+    public void loseMessages(double probability) {
+        if (probability < 0 || probability > 1) {
+            throw new IllegalArgumentException("loss probability must be in [0, 1], was " + probability);
+        }
+        this.lossRate = probability;
+        happened("the broker loses " + Math.round(probability * 100) + " % of deliveries");
+    }
+
+    /**
+     * Cuts the host from the broker, or reconnects it: while cut, nothing it publishes arrives and nothing reaches it
+     * (its probe and its PoE port still work); reconnected, it gets the retained messages again.
+     */
+    public void partition(HostId host, boolean cut) {
+        SimulatedHost h = host(host);
+        if (h.cut == cut) {
+            return;
+        }
+        h.cut = cut;
+        happened(host + (cut ? " is cut from the broker" : " reaches the broker again"));
+        if (!cut && h.answers()) {
+            deliverRetained(h);
+        }
+    }
+
+    /**
+     * The control plane's next decision is persisted, then the control plane crashes before acting on it: the
+     * decision's effects are lost, and it restarts from what it persisted.
+     */
+    public void crashArbiterAtNextDecision() {
+        crashAtNextDecision = true;
     }
 
     /** Restarts the control plane from its persisted state (leader, epoch, freeze, failover history). */
@@ -203,16 +238,30 @@ public final class Estate {
 
     // ---- the bus ----
 
-    private void broadcast(LeadershipMessage m) {
+    /** Publishes {@code m}; {@code from} is the host that publishes it, if a host does. */
+    private void broadcast(LeadershipMessage m, Optional<SimulatedHost> from) {
+        if (from.filter(h -> h.cut).isPresent()) {
+            return;
+        }
         if (m instanceof LeadershipMessage.StateChanged || m instanceof LeadershipMessage.HeartbeatPublished
                 || m instanceof LeadershipMessage.LeaseGranted) {
             retained.put(m.getClass(), m);
         }
         int copies = random.nextDouble() < settings.duplicateProbability() ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            schedule(delay(), () -> toArbiter(m));
-            hosts.values().forEach(h -> schedule(delay(), () -> toNode(h, m)));
+            if (!lost()) {
+                schedule(delay(), () -> toArbiter(m));
+            }
+            hosts.values().forEach(h -> {
+                if (!lost()) {
+                    schedule(delay(), () -> toNode(h, m));
+                }
+            });
         }
+    }
+
+    private boolean lost() {
+        return lossRate > 0 && random.nextDouble() < lossRate;
     }
 
     private Duration delay() {
@@ -221,7 +270,7 @@ public final class Estate {
     }
 
     private void toNode(SimulatedHost h, LeadershipMessage m) {
-        if (!h.answers()) {
+        if (!h.answers() || h.cut) {
             return;
         }
         observers.forEach(o -> o.delivered(now, h.id, m));
@@ -247,11 +296,11 @@ public final class Estate {
                 h.heartbeating = false;
                 h.heartbeatGeneration++;
             } else if (e instanceof NodeEffect.PublishHeartbeat hb) {
-                broadcast(new LeadershipMessage.HeartbeatPublished(policy.service(), hb.heartbeat()));
+                broadcast(new LeadershipMessage.HeartbeatPublished(policy.service(), hb.heartbeat()), Optional.of(h));
             } else if (e instanceof NodeEffect.PublishState s) {
-                broadcast(new LeadershipMessage.StateChanged(policy.service(), Optional.of(s.state())));
+                broadcast(new LeadershipMessage.StateChanged(policy.service(), Optional.of(s.state())), Optional.of(h));
             } else if (e instanceof NodeEffect.PublishEvent ev) {
-                broadcast(new LeadershipMessage.EventRecorded(policy.service(), ev.event()));
+                broadcast(new LeadershipMessage.EventRecorded(policy.service(), ev.event()), Optional.of(h));
             }
         }
         if (d.state().active() && !before.active() || !d.state().leaseUntil().equals(before.leaseUntil())) {
@@ -292,6 +341,13 @@ public final class Estate {
         Decision<ArbiterState, ArbiterEffect> d = arbiter.decide(before, input, now);
         arbiterState = d.state();
         observers.forEach(o -> o.arbiterDecided(now, before, input, d));
+        if (crashAtNextDecision) {
+            crashAtNextDecision = false;
+            happened("control plane crashes after persisting its decision, before acting on it ("
+                    + d.effects().size() + " effect(s) lost)");
+            restartArbiter();
+            return;
+        }
         for (ArbiterEffect e : d.effects()) {
             if (e instanceof ArbiterEffect.Probe p) {
                 SimulatedHost h = host(p.host());
@@ -299,7 +355,7 @@ public final class Estate {
             } else if (e instanceof ArbiterEffect.Power p) {
                 power(host(p.host()), p.action());
             } else if (e instanceof ArbiterEffect.Publish p) {
-                broadcast(p.message());
+                broadcast(p.message(), Optional.empty());
             }
         }
         wakeArbiter();

@@ -11,8 +11,12 @@ final class SimulatedHost {
     boolean powered = true;
     boolean processUp = true;
     boolean recoversOnPowerCycle = true;
+    /** Cut from the broker: nothing it publishes arrives, nothing reaches it; probes and power still work. */
+    boolean cut;
     Duration clockOffset = Duration.ZERO;
     NodeState node;
+    /** How many times its agent started: each run is a new session, so heartbeat ids never repeat. */
+    int runs;
     /** Incremented to cancel a running heartbeat loop. */
     long heartbeatGeneration;
     boolean heartbeating;
@@ -27,7 +31,7 @@ final class SimulatedHost {
     }
 
     void restartAgent() {
-        node = NodeState.startingUp(id);
+        node = NodeState.startingUp(id, Integer.toString(++runs));
         heartbeating = false;
         heartbeatGeneration++;
     }
