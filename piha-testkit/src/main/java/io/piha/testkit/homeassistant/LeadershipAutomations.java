@@ -68,31 +68,32 @@ abstract class LeadershipAutomations {
         });
     }
 
-    /** Home Assistant started (first boot, or power came back): connect, subscribe, run the start automation. */
+    /**
+     * Home Assistant started (first boot, or power came back): connect, run the start automation, subscribe. Blocks
+     * until subscribed; never call it on the automations' loop, which the subscriptions' callbacks run on.
+     */
     final void boot() {
-        run(() -> {
-            leading = false;
-            announced = "";
-            Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5()
-                    .identifier("simulated-" + setup.id() + "-" + System.nanoTime())
-                    .serverHost("127.0.0.1").serverPort(setup.brokerPort())
-                    .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(1, TimeUnit.SECONDS)
-                    .applyAutomaticReconnect().buildAsync();
-            var connect = client.connectWith();
-            Optional<String> will = lastWill();
-            if (will.isPresent()) {
-                connect = connect.willPublish().topic(topic(will.get())).payload(bytes("offline"))
-                        .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
-            }
-            connect.send().join();
-            mqtt = client;
-            started();
-            for (String leaf : subscriptions()) {
-                // Callbacks queue on this loop: they run after the start automation, one at a time.
-                client.subscribeWith().topicFilter(topic(leaf)).qos(MqttQos.AT_LEAST_ONCE)
-                        .callback(this::onMessage).executor(loop).send().join();
-            }
-        });
+        leading = false;
+        announced = "";
+        Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5()
+                .identifier("simulated-" + setup.id() + "-" + System.nanoTime())
+                .serverHost("127.0.0.1").serverPort(setup.brokerPort())
+                .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(1, TimeUnit.SECONDS)
+                .applyAutomaticReconnect().buildAsync();
+        var connect = client.connectWith();
+        Optional<String> will = lastWill();
+        if (will.isPresent()) {
+            connect = connect.willPublish().topic(topic(will.get())).payload(bytes("offline"))
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+        }
+        connect.send().join();
+        mqtt = client;
+        run(this::started);
+        for (String leaf : subscriptions()) {
+            // Callbacks queue on the loop: after the start automation, one at a time.
+            client.subscribeWith().topicFilter(topic(leaf)).qos(MqttQos.AT_LEAST_ONCE)
+                    .callback(this::onMessage).executor(loop).send().join();
+        }
     }
 
     /** Power is gone: the connection drops as a pulled cable would (the broker then sends the Last Will, if any). */
@@ -227,12 +228,12 @@ abstract class LeadershipAutomations {
     }
 
     final void close() {
-        loop.shutdownNow();
         Mqtt5AsyncClient c = mqtt;
         mqtt = null;
         if (c != null) {
-            c.disconnect();
+            c.disconnect().exceptionally(e -> null).join();
         }
+        loop.shutdown();
     }
 
     /** A JSON string literal (host and command ids need no escaping, but a test may pass anything). */

@@ -188,7 +188,8 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
         running = recoversOnReboot;
         log.accept(id + " powered; " + (running ? "boots as standby (never reclaims leadership)" : "stays dead"));
         if (running) {
-            automations.ifPresent(LeadershipAutomations::boot);
+            // Not on the switch's thread: connecting takes a moment.
+            automations.ifPresent(a -> timer.execute(a::boot));
         }
     }
 
