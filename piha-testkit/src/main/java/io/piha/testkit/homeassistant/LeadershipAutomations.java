@@ -52,6 +52,8 @@ abstract class LeadershipAutomations {
 
     final Setup setup;
     private final ExecutorService loop;
+    /** The loop as the MQTT client sees it: after close, what it still hands over (the end of a session) is dropped. */
+    private final java.util.concurrent.Executor callbacks = this::drop;
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private volatile Mqtt5AsyncClient mqtt;
@@ -92,7 +94,7 @@ abstract class LeadershipAutomations {
         for (String leaf : subscriptions()) {
             // Callbacks queue on the loop: after the start automation, one at a time.
             client.subscribeWith().topicFilter(topic(leaf)).qos(MqttQos.AT_LEAST_ONCE)
-                    .callback(this::onMessage).executor(loop).send().join();
+                    .callback(this::onMessage).executor(callbacks).send().join();
         }
     }
 
@@ -153,6 +155,14 @@ abstract class LeadershipAutomations {
         });
     }
 
+    private void drop(Runnable r) {
+        try {
+            loop.execute(r);
+        } catch (RejectedExecutionException closed) {
+            // the host is closed
+        }
+    }
+
     /** Runs {@code r} on the automations' loop, after what is queued there. */
     final void run(Runnable r) {
         try {
@@ -166,6 +176,12 @@ abstract class LeadershipAutomations {
         } catch (RejectedExecutionException closed) {
             // the host is closed
         }
+    }
+
+    /** Runs {@code r} on the loop after {@code delay}, as a {@code delay:} step of an automation. */
+    final void later(java.time.Duration delay, Runnable r) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> run(r),
+                java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     final String topic(String leaf) {

@@ -3,6 +3,7 @@ package io.piha.testkit.homeassistant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,20 +12,24 @@ import java.util.Optional;
 /**
  * What {@code docs/home-assistant/piha_leadership.yaml} does, automation by automation: start as standby and say
  * {@code online}; heartbeat with its epoch only while leading; follow the arbiter's lease and stop (with a
- * {@code demoted} event) when it names another host at a newer epoch; obey a plain {@code promote} only while the
- * retained state is empty or {@code standby}, and a plain {@code demote}; obey the SDK's envelope addressed to it (a
+ * {@code demoted} event) when it names another host at a newer epoch; obey a plain {@code promote} a second later
+ * only while the retained state is empty or {@code standby} and no lease names another host, and a plain
+ * {@code demote}; obey the SDK's envelope addressed to it (a
  * promote at a newer epoch, a demote), acknowledging each with an event carrying the command id. It publishes the
  * retained state when it takes or gives up leadership, never periodically.
  */
 final class PackageAutomations extends LeadershipAutomations {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The package's {@code delay:} before it decides on a plain promote. */
+    private static final Duration PLAIN_PROMOTE_DELAY = Duration.ofSeconds(1);
 
     private final boolean legacy;
     private volatile long epoch;
     private volatile String leaseHolder = "";
     private volatile long leaseEpoch;
     private volatile boolean ledAsV1;
+    private volatile boolean plainPromoteRunning;
 
     /**
      * @param legacy the drill's primary: it also leaves a Last Will {@code offline} on its availability topic, and
@@ -95,16 +100,26 @@ final class PackageAutomations extends LeadershipAutomations {
         }
     }
 
-    private void plainPromote() { // piha_plain_promote
-        if (leading() || !stateAllowsPlainPromote()) {
-            log("ignores plain promote: " + (leading() ? "it leads already" : "state is '" + announced() + "'"));
-            return;
+    private void plainPromote() { // piha_plain_promote: a second for the lease and state published before it
+        if (plainPromoteRunning) {
+            return; // mode: single
         }
-        epoch = leaseHolder.equals(setup.id().value()) ? leaseEpoch : epoch;
-        leading(true);
-        publish("state", "leader", true);
-        event("promoted", ", \"new_leader\": " + quoted(setup.id().value()) + ", \"epoch\": " + epoch);
-        log("obeys plain promote at epoch " + epoch);
+        plainPromoteRunning = true;
+        later(PLAIN_PROMOTE_DELAY, () -> {
+            plainPromoteRunning = false;
+            String me = setup.id().value();
+            boolean leaseForOther = !leaseHolder.isEmpty() && !leaseHolder.equals(me);
+            if (!setup.running().getAsBoolean() || leading() || !stateAllowsPlainPromote() || leaseForOther) {
+                log("ignores plain promote: " + (leading() ? "it leads already" : leaseForOther ? "the lease names "
+                        + leaseHolder : "state is '" + announced() + "'"));
+                return;
+            }
+            epoch = leaseHolder.equals(me) ? leaseEpoch : epoch;
+            leading(true);
+            publish("state", "leader", true);
+            event("promoted", ", \"new_leader\": " + quoted(me) + ", \"epoch\": " + epoch);
+            log("obeys plain promote at epoch " + epoch);
+        });
     }
 
     private void plainDemote() { // piha_plain_demote

@@ -1,0 +1,60 @@
+package io.piha.core.arbiter;
+
+import static io.piha.core.Homes.PRIMARY;
+import static io.piha.core.Homes.SERVICE;
+import static io.piha.core.Homes.STANDBY;
+import static io.piha.core.Homes.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.piha.api.leadership.Command;
+import io.piha.api.leadership.CommandVerb;
+import io.piha.api.leadership.Epoch;
+import io.piha.api.leadership.Heartbeat;
+import io.piha.api.leadership.LeadershipEvent;
+import io.piha.api.leadership.LeadershipMessage;
+import io.piha.api.leadership.ParticipantKind;
+import io.piha.core.Decision;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, what the end-to-end suite on Mosquitto ({@code piha-service: V1HomesOnMosquittoTest}) found, one case per
+ * test, each of which failed before its fix.
+ */
+class V1HomesRegressionTest {
+
+    private static final Instant T1 = T0.plusSeconds(1);
+
+    @Test
+    @DisplayName("a planned hand-back from a package host to a v1 host takes its demoted acknowledgement, no fence")
+    void aPlannedHandBackFromAPackageHostToAV1HostTakesItsAcknowledgementWithoutFence() {
+        ArbiterMachine machine = new ArbiterMachine(ArbiterPolicy.custom(SERVICE, new Topology(PRIMARY, STANDBY,
+                Map.of(PRIMARY, ParticipantKind.PACKAGE, STANDBY, ParticipantKind.V1))).build());
+        ArbiterState leading = machine.decide(ArbiterState.startingUp(T0), new ArbiterInput.HeartbeatObserved(
+                Heartbeat.of(PRIMARY, T0, Epoch.of(3))), T0).state();
+        Command demote = Command.envelope(CommandVerb.DEMOTE, "cli-1").target(PRIMARY).actor("operator").build();
+
+        Decision<ArbiterState, ArbiterEffect> asked = machine.decide(leading, new ArbiterInput.CommandObserved(demote), T1);
+
+        assertThat(asked.state().phase()).as("asked to step down, not fenced").isInstanceOf(Phase.Demoting.class);
+        assertThat(asked.effectsOf(ArbiterEffect.Power.class)).isEmpty();
+        String demoteId = ((Phase.Demoting) asked.state().phase()).demoteId();
+        LeadershipEvent ack = LeadershipEvent.of(T1, LeadershipEvent.DEMOTED, PRIMARY.value()).withEpoch(Epoch.of(3))
+                .acknowledging(Optional.of(demoteId));
+        Decision<ArbiterState, ArbiterEffect> handedBack = machine.decide(asked.state(), new ArbiterInput.EventObserved(ack),
+                T1.plusMillis(100));
+        assertThat(handedBack.state().phase()).isInstanceOf(Phase.HandingBack.class);
+        assertThat(handedBack.effectsOf(ArbiterEffect.Power.class)).isEmpty();
+        Decision<ArbiterState, ArbiterEffect> granted = machine.decide(handedBack.state(), new ArbiterInput.ProbeReported(
+                STANDBY, new io.piha.api.health.ProbeResult.Up(T1, java.time.Duration.ofMillis(5), "401")), T1.plusMillis(200));
+        assertThat(granted.state().leader()).contains(STANDBY);
+        assertThat(granted.effectsOf(ArbiterEffect.Publish.class).stream().map(p -> p.message().getClass().getSimpleName()))
+                .as("lease first, then the state cleared, then the plain promote the v1 host understands")
+                .containsSubsequence("LeaseGranted", "StateChanged", "CommandIssued");
+        assertThat(granted.effectsOf(ArbiterEffect.Publish.class)).anySatisfy(p -> assertThat(p.message())
+                .isEqualTo(new LeadershipMessage.CommandIssued(SERVICE, Command.plain(CommandVerb.PROMOTE))));
+    }
+}
