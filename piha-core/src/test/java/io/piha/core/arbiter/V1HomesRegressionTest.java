@@ -57,4 +57,35 @@ class V1HomesRegressionTest {
         assertThat(granted.effectsOf(ArbiterEffect.Publish.class)).anySatisfy(p -> assertThat(p.message())
                 .isEqualTo(new LeadershipMessage.CommandIssued(SERVICE, Command.plain(CommandVerb.PROMOTE))));
     }
+
+    @Test
+    @DisplayName("a hung v1 primary revived by its power-cycle boots as a standby: it is fenced and the standby promoted")
+    void aV1PrimaryRevivedByItsPowerCycleIsReplacedNotLeftLeaderlessWithWarnings() {
+        ArbiterMachine machine = new ArbiterMachine(io.piha.core.Homes.policy());
+        ArbiterPolicy policy = machine.policy();
+        ArbiterState s = machine.decide(ArbiterState.startingUp(T0), new ArbiterInput.HeartbeatObserved(
+                Heartbeat.of(PRIMARY, T0)), T0).state();
+        Instant silent = T0.plus(policy.heartbeatTimeout());
+        s = machine.decide(s, new ArbiterInput.Tick(), silent).state();
+        s = machine.decide(s, new ArbiterInput.ProbeReported(PRIMARY, new io.piha.api.health.ProbeResult.Unreachable(
+                silent, java.time.Duration.ofSeconds(1), "hung")), silent).state();
+        s = machine.decide(s, new ArbiterInput.PowerReported(PRIMARY, ArbiterEffect.PowerAction.CYCLE, true, "cycled"),
+                silent.plusSeconds(5)).state();
+        Instant waited = silent.plusSeconds(5).plus(policy.recoveryWait());
+        s = machine.decide(s, new ArbiterInput.Tick(), waited).state();
+        assertThat(s.phase()).isInstanceOf(Phase.ConfirmingDeath.class);
+
+        Decision<ArbiterState, ArbiterEffect> up = machine.decide(s, new ArbiterInput.ProbeReported(PRIMARY,
+                new io.piha.api.health.ProbeResult.Up(waited, java.time.Duration.ofMillis(5), "supervisor ok")), waited);
+
+        assertThat(up.state().phase()).as("the standby is checked: the revived v1 primary leads nobody")
+                .isInstanceOf(Phase.CheckingCandidate.class);
+        assertThat(up.effectsOf(ArbiterEffect.RaiseAlert.class)).isEmpty();
+        Decision<ArbiterState, ArbiterEffect> standbyUp = machine.decide(up.state(), new ArbiterInput.ProbeReported(
+                STANDBY, new io.piha.api.health.ProbeResult.Up(waited, java.time.Duration.ofMillis(5), "401")), waited);
+        assertThat(standbyUp.state().phase()).as("fenced first: it would take the plain promote too")
+                .isInstanceOf(Phase.Fencing.class);
+        assertThat(standbyUp.effectsOf(ArbiterEffect.Power.class)).singleElement()
+                .satisfies(p -> assertThat(p.host()).isEqualTo(PRIMARY));
+    }
 }

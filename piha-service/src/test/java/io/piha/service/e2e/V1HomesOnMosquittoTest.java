@@ -149,6 +149,27 @@ class V1HomesOnMosquittoTest {
     }
 
     @Test
+    void aHungV1PrimaryRevivedByItsPowerCycleBootsAsAStandbyThenIsFencedAndTheV1StandbyLeads() {
+        home("ha-revived", V1, V1, false, FAST);
+        home.primary.leadAsV1();
+        home.start();
+        await("the arbiter recognises the v1 primary", () -> home.arbiterWatches(PRIMARY));
+
+        home.primary.hang(); // its power-cycle revives it, as a standby
+
+        await("the v1 standby leads", Duration.ofSeconds(30), home.standby::isLeading);
+        await("the arbiter confirms the standby", () -> home.arbiterWatches(STANDBY));
+        assertThat(home.primary.isLeading()).isFalse();
+        assertThat(poe.powerHistory(PRIMARY_PORT)).as("cycled, came back as a standby, then fenced: it would take the"
+                + " plain promote too").containsExactly(false, true, false);
+        assertThat(home.acceptedActions()).as(transcript()).containsSubsequence("verify", "power_cycle", "confirm",
+                "check_candidate", "fence", "grant", "leader_confirmed");
+        assertStateClearedThenPlainPromoteThenStandbyLeads();
+        assertThat(wire.alertCodes(home.service)).as(transcript()).containsExactlyInAnyOrder("heartbeat_missed",
+                "haos_heartbeat_missed", "poe_reset", "leadership_changed");
+    }
+
+    @Test
     void aPlainPromoteDrillWhileTheV1PrimaryHeartbeatsFencesItOnceAndRaisesNoAlertStorm() {
         Home.Timings quick = new Home.Timings(Duration.ofMillis(250), Duration.ofMillis(1500));
         home("ha-drill", V1, V1, false, quick);
@@ -210,6 +231,8 @@ class V1HomesOnMosquittoTest {
 
     private void assertNoFalseAlarmAfter(Instant restart, long epoch) throws InterruptedException {
         await("the control plane is back on the broker", () -> home.state().connected());
+        await("the leader is back on the broker", () -> wire.on(home.topic("heartbeat"), restart).stream()
+                .anyMatch(h -> h.payload().contains("haos-primary")));
         Thread.sleep(FAST.timeout().multipliedBy(2).plusSeconds(1).toMillis());
         assertThat(wire.on("piha/leader/alerts", restart).stream().map(Wire.Seen::json)
                 .filter(a -> a.path("subject").asText().equals(home.service.value()))).as(transcript()).isEmpty();
