@@ -52,11 +52,11 @@ class ExampleAclOnMosquittoTest {
         assumeTrue(binary.isPresent() && passwd, "mosquitto and mosquitto_passwd are not installed (apt-get install -y "
                 + "mosquitto); set " + Mosquitto.REQUIRE_ENV + "=true to fail instead of skipping");
         Path passwords = dir.resolve("piha.passwd");
-        for (String user : List.of("piha-control-plane", "piha-operator", "haos-primary", "haos-standby")) {
+        for (String user : List.of("piha-nas", "piha-operator", "haos-primary", "ha-standby")) {
             mosquittoPasswd(passwords, user);
         }
         broker = Mosquitto.start(binary.get(), new Mosquitto.AccessControl(passwords, ACL.toAbsolutePath()));
-        watcher = v5("piha-control-plane");
+        watcher = v5("piha-nas");
         watcher.toAsync().subscribeWith().topicFilter("piha/leader/#").qos(MqttQos.AT_LEAST_ONCE)
                 .callback(seen::add).send().join();
     }
@@ -141,7 +141,7 @@ class ExampleAclOnMosquittoTest {
             assertThat(delivered(v3(host, LEASE, lease), lease)).as("a host's lease is dropped").isFalse();
             assertThat(delivered(v3(host, CMD, promote), promote)).as("a host's command is dropped").isFalse();
             String other = marker("availability");
-            assertThat(delivered(v3(host, "piha/leader/home-assistant/availability/haos-standby", other), other))
+            assertThat(delivered(v3(host, "piha/leader/home-assistant/availability/ha-standby", other), other))
                     .as("another host's availability is dropped").isFalse();
         } finally {
             host.disconnect();
@@ -150,7 +150,7 @@ class ExampleAclOnMosquittoTest {
 
     @Test
     void theControlPlanePublishesLeaseAndCommandAndAnOperatorOnlyCommands() throws Exception {
-        Mqtt5BlockingClient controlPlane = v5("piha-control-plane");
+        Mqtt5BlockingClient controlPlane = v5("piha-nas");
         Mqtt5BlockingClient operator = v5("piha-operator");
         try {
             String lease = marker("lease");
