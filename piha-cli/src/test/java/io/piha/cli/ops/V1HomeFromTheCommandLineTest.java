@@ -41,12 +41,8 @@ class V1HomeFromTheCommandLineTest {
 
     @BeforeAll
     static void aV1HomeWithItsControlPlane(@TempDir Path dir) {
-        var binary = Mosquitto.binary();
-        if (binary.isEmpty() && Mosquitto.required()) {
-            throw new IllegalStateException("mosquitto is not installed but " + Mosquitto.REQUIRE_ENV + "=true");
-        }
-        assumeTrue(binary.isPresent(), "mosquitto is not installed (apt-get install -y mosquitto); set "
-                + Mosquitto.REQUIRE_ENV + "=true to fail instead of skipping");
+        var binary = Mosquitto.binaryUnlessRequired();
+        assumeTrue(binary.isPresent(), Mosquitto.SKIPPED);
         broker = Mosquitto.start(binary.get());
         poe = SimulatedPoeSwitch.builder().ports(1, 4).start();
         primary = host(PRIMARY);

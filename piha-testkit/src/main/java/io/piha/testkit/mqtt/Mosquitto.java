@@ -116,6 +116,24 @@ public final class Mosquitto implements TestBroker {
                 .map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
+    /** Why a test is skipped when the binary is missing and not {@link #required()}. */
+    public static final String SKIPPED = "mosquitto is not installed (apt-get install -y mosquitto); set " + REQUIRE_ENV
+            + "=true to fail instead of skipping";
+
+    /**
+     * The mosquitto binary, if installed; a test skips without it ({@link #SKIPPED}).
+     *
+     * @throws IllegalStateException if it is missing and {@link #required()}
+     */
+    public static Optional<Path> binaryUnlessRequired() {
+        Optional<Path> binary = binary();
+        if (binary.isEmpty() && required()) {
+            throw new IllegalStateException("mosquitto is not installed but " + REQUIRE_ENV + "=true: install it "
+                    + "(apt-get install -y mosquitto)");
+        }
+        return binary;
+    }
+
     /** Whether a missing binary must fail the build (CI) rather than skip. */
     public static boolean required() {
         return "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));
