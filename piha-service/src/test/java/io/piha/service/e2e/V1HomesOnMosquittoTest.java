@@ -134,13 +134,12 @@ class V1HomesOnMosquittoTest {
     }
 
     private void assertStateClearedThenPlainPromoteThenStandbyLeads() {
-        List<Wire.Seen> all = wire.all();
-        int promote = indexOf(all, home.topic("cmd"), "promote", 0);
+        int promote = wire.indexOf(home.topic("cmd"), "promote", 0);
         assertThat(promote).as("one plain promote on cmd" + transcript()).isNotNegative();
         assertThat(wire.count(home.topic("cmd"), "promote"::equals)).isEqualTo(1);
-        int cleared = lastIndexBefore(all, home.topic("state"), "", promote);
+        int cleared = wire.lastIndexBefore(home.topic("state"), "", promote);
         assertThat(cleared).as("the retained state cleared before the plain promote" + transcript()).isNotNegative();
-        assertThat(indexOf(all, home.topic("state"), "leader", promote)).as("then the standby says leader").isPositive();
+        assertThat(wire.indexOf(home.topic("state"), "leader", promote)).as("then the standby says leader").isPositive();
     }
 
     @Test
@@ -350,40 +349,11 @@ class V1HomesOnMosquittoTest {
                 + d.action() + ": " + d.reason()).toList());
     }
 
-    private static int indexOf(List<Wire.Seen> all, String topic, String payload, int from) {
-        for (int i = from; i < all.size(); i++) {
-            if (all.get(i).topic().equals(topic) && all.get(i).payload().equals(payload)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexBefore(List<Wire.Seen> all, String topic, String payload, int before) {
-        for (int i = before - 1; i >= 0; i--) {
-            if (all.get(i).topic().equals(topic) && all.get(i).payload().equals(payload)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private void await(String what, BooleanSupplier condition) {
         await(what, Duration.ofSeconds(10), condition);
     }
 
     private void await(String what, Duration within, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + within.toSeconds() + " s: " + what + transcript());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting: " + what, e);
-            }
-        }
+        Await.until(what, within, condition, this::transcript);
     }
 }

@@ -72,6 +72,28 @@ final class Wire implements AutoCloseable {
         return on(topic).stream().filter(s -> !s.at().isBefore(since)).toList();
     }
 
+    /** Where {@code payload} on {@code topic} was first seen at or after position {@code from} of {@link #all()}; -1 if not. */
+    int indexOf(String topic, String payload, int from) {
+        List<Seen> all = all();
+        for (int i = from; i < all.size(); i++) {
+            if (all.get(i).topic().equals(topic) && all.get(i).payload().equals(payload)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where {@code payload} on {@code topic} was last seen before position {@code before} of {@link #all()}; -1 if not. */
+    int lastIndexBefore(String topic, String payload, int before) {
+        List<Seen> all = all();
+        for (int i = Math.min(before, all.size()) - 1; i >= 0; i--) {
+            if (all.get(i).topic().equals(topic) && all.get(i).payload().equals(payload)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** How many payloads on {@code topic} match. */
     long count(String topic, Predicate<String> payload) {
         return on(topic).stream().map(Seen::payload).filter(payload).count();
