@@ -88,4 +88,26 @@ class V1HomesRegressionTest {
         assertThat(standbyUp.effectsOf(ArbiterEffect.Power.class)).singleElement()
                 .satisfies(p -> assertThat(p.host()).isEqualTo(PRIMARY));
     }
+
+    @Test
+    @DisplayName("the plain freeze and thaw the arbiter forwards to v1 hosts, heard back, are not refused as an operator's")
+    void aForwardedPlainVerbHeardBackRaisesNoRejectedEvent() {
+        ArbiterMachine machine = new ArbiterMachine(io.piha.core.Homes.policy());
+        ArbiterState s = machine.decide(ArbiterState.startingUp(T0), new ArbiterInput.HeartbeatObserved(
+                Heartbeat.of(PRIMARY, T0)), T0).state();
+
+        for (CommandVerb verb : java.util.List.of(CommandVerb.FREEZE, CommandVerb.THAW)) {
+            Decision<ArbiterState, ArbiterEffect> sent = machine.decide(s, new ArbiterInput.CommandObserved(
+                    Command.envelope(verb, "cli-" + verb.wire()).actor("operator").build()), T1);
+            assertThat(sent.effectsOf(ArbiterEffect.Publish.class)).as("forwarded to the v1 hosts").anySatisfy(p ->
+                    assertThat(p.message()).isEqualTo(new LeadershipMessage.CommandIssued(SERVICE, Command.plain(verb))));
+
+            Decision<ArbiterState, ArbiterEffect> echo = machine.decide(sent.state(), new ArbiterInput.CommandObserved(
+                    Command.plain(verb)), T1.plusMillis(50));
+
+            assertThat(echo.effectsOf(ArbiterEffect.Publish.class)).as("no rejected event for its own %s", verb).isEmpty();
+            assertThat(echo.state().frozen()).isEqualTo(verb == CommandVerb.FREEZE);
+            s = echo.state();
+        }
+    }
 }
