@@ -33,6 +33,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -287,6 +289,30 @@ abstract class LeadershipBusContract {
         assertThat(r.all).hasSize(1);
         assertThat(alerts.alerts).hasSize(cases.length)
                 .allSatisfy(a -> assertThat(a.code()).isEqualTo("leadership_message_refused"));
+    }
+
+    @Test
+    void anAlertContractV1NamedDifferentlyIsPublishedUnderBothNames() throws Exception {
+        MqttLeadershipBus control = bus("control");
+        io.piha.api.alert.Alert missed = new io.piha.api.alert.Alert(now(), io.piha.api.alert.AlertCodes.HEARTBEAT_MISSED,
+                io.piha.api.alert.Severity.WARNING, service.value(), "leader haos-primary suspected", Map.of("host", "haos-primary"));
+        io.piha.api.alert.Alert reset = new io.piha.api.alert.Alert(now(), io.piha.api.alert.AlertCodes.POE_RESET,
+                io.piha.api.alert.Severity.WARNING, service.value(), "power-cycling", Map.of());
+
+        List<String> seen = raw().receive("piha/leader/alerts", 4, Duration.ofSeconds(2), () -> {
+            control.alertChannel().send(missed);
+            control.alertChannel().send(reset);
+        });
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> codes = new java.util.ArrayList<>();
+        for (String s : seen) {
+            var a = json.readTree(s);
+            codes.add(a.path("code").asText() + (a.has("alias_of") ? " alias of " + a.path("alias_of").asText() : ""));
+            assertThat(a.path("subject").asText()).isEqualTo(service.value());
+        }
+        assertThat(codes).containsExactly("heartbeat_missed", "haos_heartbeat_missed alias of heartbeat_missed",
+                "poe_reset");
     }
 
     @Test

@@ -50,6 +50,24 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Subscribes to {@code topic}, runs {@code then}, and returns the payloads received within {@code within}, at most {@code count}. */
+    java.util.List<String> receive(String topic, int count, java.time.Duration within, Runnable then) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.SUBSCRIBED)) {
+            client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+            then.run();
+            long deadline = System.nanoTime() + within.toNanos();
+            while (out.size() < count && System.nanoTime() < deadline) {
+                publishes.receive(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                        .ifPresent(m -> out.add(new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8)));
+            }
+            client.unsubscribeWith().topicFilter(topic).send();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         if (client.getState().isConnected()) {

@@ -84,7 +84,7 @@ class ConfigReachesTheRuntimeTest {
                 broker: {url: "mqtt://127.0.0.1:1883", signing_key: k, require_signed_commands: true}
                 services: [{name: home-assistant, primary: haos-primary, standby: ha-standby, fencing: confirmed_dead}]
                 hosts:
-                  - {id: haos-primary, participant: v1, probes: [{type: tcp, address: "127.0.0.1:1"}]}
+                  - {id: haos-primary, participant: package, probes: [{type: tcp, address: "127.0.0.1:1"}]}
                   - {id: ha-standby, participant: agent, probes: [{type: tcp, address: "127.0.0.1:1"}]}
                 timings: {lease_duration: 2m, demote_timeout: 20s, plain_command_window: 5s, reminder_interval: 1h}
                 """);
@@ -94,7 +94,7 @@ class ConfigReachesTheRuntimeTest {
         assertThat(policy.safety()).isEqualTo(new io.piha.core.arbiter.ArbiterPolicy.Safety(Duration.ofMinutes(2),
                 Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofHours(1), 1_000_000, true));
         assertThat(policy.topology().configured(HostId.of("haos-primary")))
-                .contains(io.piha.api.leadership.ParticipantKind.V1);
+                .contains(io.piha.api.leadership.ParticipantKind.PACKAGE);
         assertThat(policy.topology().configured(HostId.of("ha-standby")))
                 .contains(io.piha.api.leadership.ParticipantKind.AGENT);
     }

@@ -29,6 +29,7 @@ class LeadershipCommandTest {
     private static EmbeddedHiveMq broker;
     private static MqttLeadershipBus controlPlane;
     private static final List<String> commandsSeen = new CopyOnWriteArrayList<>();
+    private static final List<io.piha.api.leadership.Command> commands = new CopyOnWriteArrayList<>();
     private static volatile String answer = LeadershipEvent.PROMOTED;
 
     @BeforeAll
@@ -39,6 +40,7 @@ class LeadershipCommandTest {
         controlPlane.subscribe(SERVICE, (LeadershipListener) m -> {
             if (m instanceof LeadershipMessage.CommandIssued c) {
                 commandsSeen.add(c.command().id().orElse("v1"));
+                commands.add(c.command());
                 if (c.command().reason().filter("answer"::equals).isPresent()) {
                     controlPlane.publish(new LeadershipMessage.EventRecorded(SERVICE, new LeadershipEvent(Instant.now(),
                             answer, "nas", c.command().target(), Optional.of("manual: answer"), Optional.of(Epoch.of(7)),
@@ -131,5 +133,64 @@ class LeadershipCommandTest {
         assertThat(json.get("leader").asText()).isEqualTo("ha-standby");
         assertThat(json.get("epoch").asLong()).isEqualTo(7);
         assertThat(json.get("heartbeat_age_s").asDouble()).isBetween(2.0, 30.0);
+    }
+
+    private static void leaderHeartbeats(io.piha.api.leadership.Heartbeat hb) throws Exception {
+        controlPlane.publish(new LeadershipMessage.HeartbeatPublished(SERVICE, hb)).toCompletableFuture().get();
+    }
+
+    @Test
+    void beforeAPromoteAgainstAV1LeaderItSaysInOneLineThatItsPortGoesOffFirst() throws Exception {
+        answer = LeadershipEvent.PROMOTED;
+        leaderHeartbeats(io.piha.api.leadership.Heartbeat.of(HostId.of("haos-primary"), Instant.now()));
+
+        PihaRun promote = PihaRun.of("promote", "--broker", brokerAddress(), "--reason", "answer");
+        PihaRun demote = PihaRun.of("demote", "--broker", brokerAddress(), "--reason", "answer");
+
+        String line = "haos-primary leads as a v1 host (its heartbeat carries no epoch) and cannot step down: the "
+                + "control plane switches its port off first";
+        assertThat(promote.code()).as(promote.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(promote.out().lines().findFirst()).contains(line);
+        assertThat(demote.out().lines().findFirst()).contains(line);
+    }
+
+    @Test
+    void anSdkLeaderOrAFreezeGetsNoWordAboutPorts() throws Exception {
+        answer = LeadershipEvent.PROMOTED;
+        leaderHeartbeats(io.piha.api.leadership.Heartbeat.of(HostId.of("haos-primary"), Instant.now(), Epoch.of(4)));
+        PihaRun sdk = PihaRun.of("promote", "--broker", brokerAddress(), "--reason", "answer");
+        leaderHeartbeats(io.piha.api.leadership.Heartbeat.of(HostId.of("haos-primary"), Instant.now()));
+        PihaRun freeze = PihaRun.of("freeze", "--broker", brokerAddress(), "--reason", "answer");
+
+        assertThat(sdk.out()).doesNotContain("v1 host").startsWith("sent promote");
+        assertThat(freeze.out()).doesNotContain("v1 host").startsWith("sent freeze");
+    }
+
+    @Test
+    void confirmOffTravelsInThePromoteAndTheHostConfirmedOffIsNotSwitchedOff() throws Exception {
+        answer = LeadershipEvent.PROMOTED;
+        leaderHeartbeats(io.piha.api.leadership.Heartbeat.of(HostId.of("haos-primary"), Instant.now()));
+
+        PihaRun run = PihaRun.of("promote", "--broker", brokerAddress(), "--target", "ha-standby", "--confirm-off",
+                "haos-primary", "--reason", "answer");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(run.out()).doesNotContain("v1 host");
+        String id = run.out().replaceAll("(?s).*\\(command (cli-[0-9a-f]+)\\).*", "$1");
+        assertThat(commands).filteredOn(c -> c.id().filter(id::equals).isPresent()).singleElement()
+                .satisfies(c -> assertThat(c.confirmedOff()).contains(HostId.of("haos-primary")));
+    }
+
+    @Test
+    void confirmOffWithAnotherVerbIsRefusedInOneLineBeforeAnythingIsSent() throws InterruptedException {
+        int before = commandsSeen.size();
+
+        PihaRun run = PihaRun.of("demote", "--broker", brokerAddress(), "--confirm-off", "haos-primary");
+
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).startsWith("piha demote: ").contains("--confirm-off goes with promote only");
+        assertThat(run.oneLineOnStderr()).as(run.err()).isTrue();
+        Thread.sleep(300);
+        assertThat(commandsSeen).hasSize(before);
     }
 }

@@ -93,6 +93,16 @@ public record ArbiterState(Phase phase, Optional<HostId> leader, Epoch epoch, Op
         HostView alerted(Instant at) {
             return new HostView(kind, lastStamp, lastId, clockOffset, Optional.of(at));
         }
+
+        /**
+         * When the newest heartbeat arrived by the control plane's clock: its own stamp less the clock offset measured
+         * at that arrival. Empty if none was ever heard.
+         *
+         * @return the arrival of the newest heartbeat
+         */
+        public Optional<Instant> heardAt() {
+            return lastStamp.flatMap(stamp -> clockOffset.map(stamp::minus));
+        }
     }
 
     /**

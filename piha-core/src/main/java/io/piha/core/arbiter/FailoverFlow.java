@@ -124,7 +124,13 @@ final class FailoverFlow {
         if (p instanceof Phase.Verifying v && v.suspect().equals(host)) {
             return r.isUp() ? answersButSilent(step, host, r) : powerCycle(step, host, r);
         } else if (p instanceof Phase.ConfirmingDeath c && c.suspect().equals(host)) {
-            return r.isUp() ? answersButSilent(step, host, r) : decidePromotion(step, host, r);
+            if (r.isUp() && step.before().kindOf(host, policy.topology()) == ParticipantKind.V1) {
+                // Revived by the power-cycle, a v1 host boots as a standby and never reclaims: nobody leads.
+                return decidePromotion(step, host, host + " answers after its power-cycle (" + describe(r)
+                        + ") but sends no heartbeat: a v1 host boots as a standby and never reclaims leadership");
+            }
+            return r.isUp() ? answersButSilent(step, host, r) : decidePromotion(step, host, host + " still down ("
+                    + describe(r) + ")");
         } else if (p instanceof Phase.CheckingCandidate c && c.candidate().equals(host)) {
             return r.isUp() ? handover.begin(step, Grant.automatic(host, "heartbeat_timeout"), false,
                     c.suspect() + " is down and " + host + " is up (" + describe(r) + ")")
@@ -136,10 +142,11 @@ final class FailoverFlow {
     }
 
     /**
-     * The suspect answers its probe but sends no heartbeat. A v1 host is alive and reclaims leadership by itself
-     * (its automation republishes {@code leader}): nothing to do but say so. A package or agent host that answers
-     * after a restart or a power-cycle came back as a standby and never reclaims: it is promoted again, at a new
-     * epoch, so the home does not stay without a leader.
+     * The suspect answers its probe but sends no heartbeat. A v1 host found so before any power-cycle is alive with a
+     * silent heartbeat automation: nothing to do but say so (after its power-cycle it booted as a standby instead, and
+     * the standby is promoted: {@link #onProbe}). A package or agent host that answers after a restart or a
+     * power-cycle came back as a standby and never reclaims: it is promoted again, at a new epoch, so the home does
+     * not stay without a leader.
      */
     private Decision<ArbiterState, ArbiterEffect> answersButSilent(Step<ArbiterState, ArbiterEffect> step, HostId host,
                                                                    ProbeResult r) {
@@ -184,7 +191,7 @@ final class FailoverFlow {
     }
 
     private Decision<ArbiterState, ArbiterEffect> decidePromotion(Step<ArbiterState, ArbiterEffect> step, HostId suspect,
-                                                                  ProbeResult r) {
+                                                                  String why) {
         ArbiterState s = step.before();
         HostId candidate = policy.topology().other(suspect);
         if (s.frozen()) {
@@ -197,7 +204,7 @@ final class FailoverFlow {
                     + ", next allowed at " + calm.get(), calm, Optional.empty(), AlertCodes.PROMOTION_BLOCKED);
         }
         ArbiterState after = s.withPhase(new Phase.CheckingCandidate(suspect, candidate, step.now()));
-        return step.accept(after, "check_candidate", suspect + " still down (" + describe(r) + "); probing " + candidate,
+        return step.accept(after, "check_candidate", why + "; probing " + candidate,
                 List.of(new ArbiterEffect.Probe(candidate)));
     }
 

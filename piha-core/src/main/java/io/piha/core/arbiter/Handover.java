@@ -50,9 +50,9 @@ final class Handover {
         }
         HostId from = holder.get();
         ParticipantKind fromKind = s.kindOf(from, policy.topology());
-        ParticipantKind toKind = s.kindOf(grant.candidate(), policy.topology());
-        // A plain promote is addressed to nobody: a package host that stepped down would take it too.
-        boolean mustFence = !fromKind.acknowledgesDemote() || (toKind == ParticipantKind.V1 && fromKind != ParticipantKind.AGENT);
+        // A plain promote is addressed to nobody, but a package host that stepped down takes none while the lease
+        // (published before it) names another host, and an agent waits for its epoch: only a v1 host must be fenced.
+        boolean mustFence = !fromKind.acknowledgesDemote();
         if (planned && !mustFence) {
             return demote(step, from, grant, why);
         }

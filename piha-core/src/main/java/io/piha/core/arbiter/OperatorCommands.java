@@ -133,8 +133,9 @@ final class OperatorCommands {
         List<ArbiterEffect> fx = new ArrayList<>();
         fx.add(say.event(name, why, c.id()));
         if (c.id().isPresent() && anyV1(s)) {
-            // v1 automations listen for the bare verb; the window drops it when it comes back to us.
+            // v1 automations listen for the bare verb; remembered, so the window drops it when it comes back to us.
             fx.add(say.publish(Command.plain(c.verb())));
+            after = after.withSeen(after.seen().withPlain(c.verb(), step.now()));
         }
         if (!freeze && s.phase() instanceof Phase.Blocked b && b.retryAt().isEmpty() && b.pending().isEmpty()) {
             Decision<ArbiterState, ArbiterEffect> resumed = flow.confirm(new Step<>(after, step.now(), policy.actor(),

@@ -3,6 +3,7 @@ package io.piha.mqtt.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.piha.api.alert.Alert;
+import io.piha.api.alert.AlertCodes;
 import io.piha.api.alert.AlertSink;
 import io.piha.mqtt.WireMessage;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes alerts as JSON on the shared alert topic: {@code ts}, {@code code}, {@code severity},
- * {@code subject}, {@code message}, {@code details}. Never throws: a failed delivery is logged.
+ * {@code subject}, {@code message}, {@code details}. A code that contract v1 named differently
+ * ({@link AlertCodes#v1Alias(String)}) is published a second time under its v1 name, with {@code alias_of}
+ * naming the SDK's code, so automations listening for {@code haos_heartbeat_missed} keep working. Never throws:
+ * a failed delivery is logged.
  */
 final class MqttAlertChannel implements AlertSink {
 
@@ -28,10 +32,16 @@ final class MqttAlertChannel implements AlertSink {
 
     @Override
     public void send(Alert alert) {
+        publish(alert, alert.code(), Optional.empty());
+        AlertCodes.v1Alias(alert.code()).ifPresent(v1 -> publish(alert, v1, Optional.of(alert.code())));
+    }
+
+    private void publish(Alert alert, String code, Optional<String> aliasOf) {
         try {
             ObjectNode o = JsonFields.MAPPER.createObjectNode();
             o.put("ts", alert.timestamp().toString());
-            o.put("code", alert.code());
+            o.put("code", code);
+            aliasOf.ifPresent(a -> o.put("alias_of", a));
             o.put("severity", alert.severity().name().toLowerCase(java.util.Locale.ROOT));
             o.put("subject", alert.subject());
             o.put("message", alert.message());

@@ -1,6 +1,7 @@
 package io.piha.service.config;
 
 import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.ParticipantKind;
 import io.piha.core.arbiter.FencingMode;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,12 @@ final class CrossChecks {
             HostConfig host = hosts.get(i);
             int index = i;
             host.poe().ifPresent(poe -> checkPoe(config, poe, "hosts[" + index + "].poe", problems));
+            if (config.broker().requireSignedCommands() && host.participant().filter(ParticipantKind.V1::equals).isPresent()) {
+                // The control plane would refuse the plain promote it sends this host, with a CRITICAL alert each time.
+                problems.add("hosts[" + index + "].participant", "a v1 host speaks plain commands only, which "
+                        + "broker.require_signed_commands refuses: migrate " + host.id() + " first (docs/migration.md), "
+                        + "or set require_signed_commands: false", Optional.of("v1"));
+            }
         }
         List<ServiceConfig> services = config.services();
         for (int i = 0; i < services.size(); i++) {

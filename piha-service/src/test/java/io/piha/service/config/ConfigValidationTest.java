@@ -121,6 +121,20 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aV1HostWithSignedCommandsRequiredIsRefusedWithTheWayOut() {
+        String yaml = MINIMAL.replace("url: mqtt://nas.lan", "url: mqtt://nas.lan\n  signing_key: k3y-for-tests\n"
+                + "  require_signed_commands: true").replace("  - id: ha-standby", "    participant: v1\n  - id: ha-standby");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parseControlPlane("s.yaml", yaml));
+
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly("hosts[0].participant: a v1 host "
+                + "speaks plain commands only, which broker.require_signed_commands refuses: migrate haos-primary first "
+                + "(docs/migration.md), or set require_signed_commands: false (value: v1)");
+        assertThat(loader.parseControlPlane("p.yaml", yaml.replace("participant: v1", "participant: package")).hosts()
+                .get(0).participant()).contains(io.piha.api.leadership.ParticipantKind.PACKAGE);
+    }
+
+    @Test
     void powerOffFencingNeedsAPoePortAndServicesNeedKnownHosts() {
         String yaml = MINIMAL.replace("fencing: confirmed_dead", "fencing: power_off")
                 .replace("standby: ha-standby", "standby: ha-standbyy");

@@ -1,16 +1,9 @@
 package io.piha.testkit.homeassistant;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.piha.api.leadership.HostId;
+import io.piha.api.leadership.ParticipantKind;
 import io.piha.api.leadership.ServiceName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,60 +12,60 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A Home Assistant host for drills: a real HTTP server answering {@code /supervisor/ping} and {@code /api/}
- * as HAOS and Home Assistant Core do, the automation services the REST actuator calls, and, as a leadership
- * participant, the behaviour of {@code docs/home-assistant/piha_leadership.yaml}: v1 heartbeats (pretty-printed
- * JSON with a local offset and microseconds, as a template renders them) while it leads, promote and demote
- * obeyed, fencing by lease, and no reclaiming of leadership after a boot. Its power is switched by the
- * simulated PoE switch.
+ * A Home Assistant host for drills and end-to-end tests: a real HTTP server answering {@code /supervisor/ping} and
+ * {@code /api/} as HAOS and Home Assistant Core do, the automation services the REST actuator calls, power switched by
+ * the simulated PoE switch, and, as a leadership participant, exactly what its automations publish:
+ * <ul>
+ *   <li>{@link ParticipantKind#V1}: the automations homes run today ({@code contract-v1.md}), plain text only;</li>
+ *   <li>{@link ParticipantKind#PACKAGE}: {@code docs/home-assistant/piha_leadership.yaml};</li>
+ *   <li>{@link ParticipantKind#AGENT}: no leadership automations; the PiHA agent beside it turns its automations on
+ *       and off through the REST API.</li>
+ * </ul>
+ * Either kind boots as a standby and never reclaims leadership. Build one with {@link #builder(HostId, ServiceName)}.
  */
 public final class SimulatedHomeAssistant implements AutoCloseable {
 
-    private static final DateTimeFormatter HA_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
-
     private final HostId id;
-    private final ServiceName service;
     private final String token;
-    private final boolean participant;
-    private final Duration heartbeatInterval;
-    private final Clock clock;
     private final Consumer<String> log;
     private final HttpServer http;
     private final ScheduledExecutorService timer;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final int brokerPort;
+    private final Optional<LeadershipAutomations> automations;
+    private final AtomicInteger pings = new AtomicInteger();
     private volatile boolean powered = true;
     private volatile boolean running = true;
     private volatile boolean recoversOnReboot = true;
     private volatile boolean automationsOn;
-    private volatile boolean leading;
-    private volatile long epoch;
-    private volatile java.time.Instant lastHeartbeat;
-    private Mqtt5AsyncClient mqtt;
 
     /**
-     * @param participant whether this host takes part in leadership itself (the HAOS primary with the PiHA
-     *     package); a standby driven by the SDK's agent is not
+     * The host as the drill has always built it.
+     *
+     * @param participant whether this host takes part in leadership itself (the HAOS primary with the PiHA package,
+     *     which also leaves a Last Will and can lead as a v1 host before its first grant, {@link #leadAsV1()}); a
+     *     standby driven by the SDK's agent is not
      */
     public SimulatedHomeAssistant(HostId id, ServiceName service, String token, boolean participant, int brokerPort,
                                   Duration heartbeatInterval, Clock clock, Consumer<String> log) {
-        this.id = id;
-        this.service = service;
-        this.token = token;
-        this.participant = participant;
-        this.brokerPort = brokerPort;
-        this.heartbeatInterval = heartbeatInterval;
-        this.clock = clock;
-        this.log = log;
+        this(builder(id, service).token(token).participant(participant ? ParticipantKind.PACKAGE : ParticipantKind.AGENT)
+                .broker(brokerPort).heartbeatInterval(heartbeatInterval).clock(clock).log(log), participant);
+    }
+
+    private SimulatedHomeAssistant(Builder b, boolean legacy) {
+        this.id = b.id;
+        this.token = b.token;
+        this.log = b.log;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulated-" + id);
             t.setDaemon(true);
@@ -90,10 +83,22 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
             return t;
         }));
         http.start();
-        if (participant) {
-            connect();
-            timer.scheduleAtFixedRate(this::heartbeat, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        LeadershipAutomations.Setup setup = new LeadershipAutomations.Setup(id, b.service, b.brokerPort, b.clock, b.zone,
+                this::isUp, log);
+        automations = switch (b.participant) {
+            case V1 -> Optional.of(new V1Automations(setup));
+            case PACKAGE -> Optional.of(new PackageAutomations(setup, legacy));
+            case AGENT -> Optional.empty();
+        };
+        automations.ifPresent(a -> {
+            a.boot();
+            timer.scheduleAtFixedRate(a::timePattern, 0, b.heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** A builder for host {@code id} of {@code service}; see {@link Builder} for the defaults. */
+    public static Builder builder(HostId id, ServiceName service) {
+        return new Builder(id, service);
     }
 
     /** The host's id. */
@@ -111,22 +116,48 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
         return powered && running;
     }
 
+    /** Whether it is powered now (its PoE port delivers power). */
+    public boolean isPowered() {
+        return powered;
+    }
+
     /** Whether its automations are on (set by the REST actuator). */
     public boolean automationsOn() {
         return automationsOn;
     }
 
-    /** Whether it leads now, as a participant. */
+    /** Whether it leads now, as a participant ({@code input_boolean.piha_leader} on, and running). */
     public boolean isLeading() {
-        return leading && isUp();
+        return automations.map(LeadershipAutomations::leading).orElse(false) && isUp();
     }
 
-    /** Makes it the leader as a v1 house has it: heartbeats without epoch, state {@code leader}. */
+    /** The epoch its automations hold (0 for a v1 host, which has none). */
+    public long epoch() {
+        return automations.map(LeadershipAutomations::epoch).orElse(0L);
+    }
+
+    /** How many heartbeats it has published. */
+    public int heartbeatsPublished() {
+        return automations.map(LeadershipAutomations::heartbeatsPublished).orElse(0);
+    }
+
+    /** Every payload its automations heard on the service's {@code cmd} topic while it ran, oldest first. */
+    public List<String> commandsHeard() {
+        return automations.map(LeadershipAutomations::commandsHeard).orElse(List.of());
+    }
+
+    /** How many HTTP requests (health probes included) it has answered. */
+    public int requestsAnswered() {
+        return pings.get();
+    }
+
+    /**
+     * Makes it the leader as a house runs before any control plane: a v1 host heartbeats without epoch and
+     * republishes {@code leader}; the drill's package primary heartbeats without epoch until its first grant.
+     */
     public void leadAsV1() {
-        leading = true;
-        epoch = 0;
-        publish(topic("state"), "leader", true);
-        log.accept(id + " leads as a v1 host (no epoch)");
+        automations.orElseThrow(() -> new IllegalStateException(id + " has no leadership automations (an agent's host)"))
+                .leadAsDeployed();
     }
 
     /** Home Assistant hangs: no answers, no heartbeats; a power-cycle revives it unless {@link #diesForGood()}. */
@@ -149,100 +180,22 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
     public void powerChanged(boolean on) {
         if (!on) {
             powered = false;
-            leading = false;
-            if (mqtt != null) {
-                mqtt.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
-                mqtt = null;
-            }
+            automations.ifPresent(LeadershipAutomations::powerLost);
             log.accept(id + " loses power");
             return;
         }
         powered = true;
         running = recoversOnReboot;
         log.accept(id + " powered; " + (running ? "boots as standby (never reclaims leadership)" : "stays dead"));
-        if (running && participant) {
-            connect();
+        if (running) {
+            // Not on the switch's thread: connecting takes a moment.
+            automations.ifPresent(a -> timer.execute(a::boot));
         }
-    }
-
-    private void connect() {
-        mqtt = MqttClient.builder().useMqttVersion5().identifier("simulated-" + id).serverHost("127.0.0.1")
-                .serverPort(brokerPort).buildAsync();
-        String availability = topic("availability/" + id.value());
-        mqtt.connectWith().willPublish().topic(availability).payload("offline".getBytes(StandardCharsets.UTF_8))
-                .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish().send().join();
-        mqtt.subscribeWith().topicFilter(topic("cmd")).qos(MqttQos.AT_LEAST_ONCE)
-                .callback(this::onCommand).send().join();
-        publish(availability, "online", true);
-    }
-
-    private void onCommand(Mqtt5Publish p) {
-        if (!isUp()) {
-            return;
-        }
-        obey(WireCommand.parse(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)));
-    }
-
-    private void obey(WireCommand c) {
-        boolean forMe = c.target().map(id.value()::equals).orElse(false);
-        if (c.verb().equals("promote") && forMe && c.epoch() > epoch) {
-            epoch = c.epoch();
-            leading = true;
-            publish(topic("state"), "leader", true);
-            log.accept(id + " obeys promote at epoch " + epoch);
-        } else if (c.verb().equals("demote") && leading && (forMe || c.plain())) {
-            leading = false;
-            publish(topic("state"), "standby", true);
-            log.accept(id + " obeys demote");
-        } else if (leading && !forMe && c.verb().equals("promote") && c.epoch() > epoch) {
-            leading = false;
-            log.accept(id + " sees epoch " + c.epoch() + " granted to " + c.target().orElse(null) + ": stops (fenced)");
-        }
-    }
-
-    private String topic(String leaf) {
-        return "piha/leader/" + service.value() + "/" + leaf;
-    }
-
-    /** A command as the HA package's templates read it: a plain verb, or the SDK's JSON envelope. */
-    private record WireCommand(String verb, java.util.Optional<String> target, long epoch, boolean plain) {
-        static WireCommand parse(String payload) {
-            String text = payload.strip();
-            if (!text.startsWith("{")) {
-                return new WireCommand(text.toLowerCase(java.util.Locale.ROOT), java.util.Optional.empty(), 0, true);
-            }
-            try {
-                JsonNode n = JSON.readTree(text);
-                return new WireCommand(n.path("command").asText(""),
-                        java.util.Optional.ofNullable(n.get("target")).map(JsonNode::asText), n.path("epoch").asLong(0), false);
-            } catch (JsonProcessingException e) {
-                return new WireCommand("", java.util.Optional.empty(), 0, false);
-            }
-        }
-    }
-
-    private void heartbeat() {
-        if (!leading || !isUp()) {
-            return;
-        }
-        String ts = OffsetDateTime.now(clock.withZone(ZoneOffset.ofHours(1))).format(HA_ISO);
-        String json = "{\n  \"ts\": \"" + ts + "\",\n  \"host_id\": \"" + id + "\""
-                + (epoch > 0 ? ",\n  \"epoch\": " + epoch + ",\n  \"role\": \"leader\"" : "") + "\n}";
-        lastHeartbeat = clock.instant();
-        publish(topic("heartbeat"), json, true);
     }
 
     /** When it last published a heartbeat, if ever. */
-    public java.util.Optional<java.time.Instant> lastHeartbeat() {
-        return java.util.Optional.ofNullable(lastHeartbeat);
-    }
-
-    private void publish(String topic, String payload, boolean retain) {
-        Mqtt5AsyncClient c = mqtt;
-        if (c != null) {
-            c.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE)
-                    .retain(retain).send();
-        }
+    public Optional<Instant> lastHeartbeat() {
+        return automations.flatMap(LeadershipAutomations::lastHeartbeat);
     }
 
     private void answer(HttpExchange ex) throws IOException {
@@ -250,6 +203,7 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
             ex.close();
             return;
         }
+        pings.incrementAndGet();
         String path = ex.getRequestURI().getPath();
         boolean authorised = ("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"));
         if (path.equals("/supervisor/ping")) {
@@ -276,9 +230,82 @@ public final class SimulatedHomeAssistant implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        if (mqtt != null) {
-            mqtt.disconnect();
-        }
+        automations.ifPresent(LeadershipAutomations::close);
         http.stop(0);
+    }
+
+    /**
+     * How to build a {@link SimulatedHomeAssistant}. Defaults: participant {@link ParticipantKind#V1}, heartbeat
+     * interval 30 s (the contract's), the system clock, time zone Europe/Berlin (offset +01:00 or +02:00), token
+     * {@code t0k3n}, log discarded.
+     */
+    public static final class Builder {
+        private final HostId id;
+        private final ServiceName service;
+        private ParticipantKind participant = ParticipantKind.V1;
+        private int brokerPort = -1;
+        private Duration heartbeatInterval = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneId.of("Europe/Berlin");
+        private String token = "t0k3n";
+        private Consumer<String> log = s -> { };
+
+        private Builder(HostId id, ServiceName service) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.service = Objects.requireNonNull(service, "service");
+        }
+
+        /** Which automations it runs: v1, the package, or none (an agent drives it). */
+        public Builder participant(ParticipantKind kind) {
+            this.participant = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** The MQTT broker's port on 127.0.0.1 (required for v1 and package hosts). */
+        public Builder broker(int port) {
+            this.brokerPort = port;
+            return this;
+        }
+
+        /** How often its time-pattern automations run (heartbeat, republished state). */
+        public Builder heartbeatInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
+            }
+            this.heartbeatInterval = interval;
+            return this;
+        }
+
+        /** The host's clock. */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** The host's time zone: the offset its timestamps carry. */
+        public Builder zone(ZoneId z) {
+            this.zone = Objects.requireNonNull(z, "zone");
+            return this;
+        }
+
+        /** The long-lived access token its REST API accepts. */
+        public Builder token(String t) {
+            this.token = Objects.requireNonNull(t, "token");
+            return this;
+        }
+
+        /** Where it says what happens to it. */
+        public Builder log(Consumer<String> l) {
+            this.log = Objects.requireNonNull(l, "log");
+            return this;
+        }
+
+        /** Starts its HTTP server and, for v1 and package hosts, boots its automations as a standby. */
+        public SimulatedHomeAssistant start() {
+            if (participant != ParticipantKind.AGENT && brokerPort <= 0) {
+                throw new IllegalStateException("a " + participant.wire() + " host needs the broker's port: broker(port)");
+            }
+            return new SimulatedHomeAssistant(this, false);
+        }
     }
 }

@@ -25,33 +25,73 @@ public final class Mosquitto implements TestBroker {
     private final Path binary;
     private Process process;
 
-    private Mosquitto(Path binary) {
+    private final Optional<AccessControl> access;
+    private volatile boolean persistence = true;
+
+    /**
+     * A broker that checks who publishes what: one listener, no anonymous clients, Mosquitto's own password and ACL
+     * files.
+     *
+     * @param passwordFile a file written by {@code mosquitto_passwd}
+     * @param aclFile a Mosquitto ACL file
+     */
+    public record AccessControl(Path passwordFile, Path aclFile) {
+    }
+
+    private Mosquitto(Path binary, Optional<AccessControl> access) {
         this.binary = binary;
+        this.access = access;
         try {
             home = Files.createTempDirectory("piha-mosquitto-");
-            Path passwords = home.resolve("passwords");
-            Files.writeString(passwords, "piha:" + PASSWORD + "\n");
-            hashPasswords(passwords);
-            Files.writeString(home.resolve("mosquitto.conf"), """
-                    user %s
-                    per_listener_settings true
-                    listener %d 127.0.0.1
-                    allow_anonymous true
-                    listener %d 127.0.0.1
-                    allow_anonymous false
-                    password_file %s
-                    persistence true
-                    persistence_location %s/
-                    log_dest file %s/mosquitto.log
-                    log_type error
-                    log_type warning
-                    """.formatted(System.getProperty("user.name"), port, securedPort, passwords, home, home));
+            if (access.isEmpty()) {
+                Path passwords = home.resolve("passwords");
+                Files.writeString(passwords, "piha:" + PASSWORD + "\n");
+                hashPasswords(passwords);
+            }
+            writeConfig();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Mosquitto config", e);
         }
     }
 
-    /** A listener that requires user {@code piha} with {@link #PASSWORD}. */
+    private void writeConfig() throws IOException {
+        String listeners = access.map(a -> """
+                listener %d 127.0.0.1
+                allow_anonymous false
+                password_file %s
+                acl_file %s
+                """.formatted(port, a.passwordFile(), a.aclFile())).orElseGet(() -> """
+                per_listener_settings true
+                listener %d 127.0.0.1
+                allow_anonymous true
+                listener %d 127.0.0.1
+                allow_anonymous false
+                password_file %s
+                """.formatted(port, securedPort, home.resolve("passwords")));
+        Files.writeString(home.resolve("mosquitto.conf"), "user " + System.getProperty("user.name") + "\n" + listeners
+                + """
+                persistence %s
+                persistence_location %s/
+                log_dest file %s/mosquitto.log
+                log_type error
+                log_type warning
+                """.formatted(persistence, home, home));
+    }
+
+    /**
+     * Whether the broker keeps retained messages and sessions across its restarts (on by default, as Debian ships
+     * it). Takes effect at the next {@link #restart(boolean)}: switched off, a restart loses every retained message.
+     */
+    public void persistence(boolean on) {
+        persistence = on;
+        try {
+            writeConfig();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the Mosquitto config in " + home, e);
+        }
+    }
+
+    /** A listener that requires user {@code piha} with {@link #PASSWORD} (without {@link AccessControl}). */
     public int securedPort() {
         return securedPort;
     }
@@ -76,6 +116,24 @@ public final class Mosquitto implements TestBroker {
                 .map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
+    /** Why a test is skipped when the binary is missing and not {@link #required()}. */
+    public static final String SKIPPED = "mosquitto is not installed (apt-get install -y mosquitto); set " + REQUIRE_ENV
+            + "=true to fail instead of skipping";
+
+    /**
+     * The mosquitto binary, if installed; a test skips without it ({@link #SKIPPED}).
+     *
+     * @throws IllegalStateException if it is missing and {@link #required()}
+     */
+    public static Optional<Path> binaryUnlessRequired() {
+        Optional<Path> binary = binary();
+        if (binary.isEmpty() && required()) {
+            throw new IllegalStateException("mosquitto is not installed but " + REQUIRE_ENV + "=true: install it "
+                    + "(apt-get install -y mosquitto)");
+        }
+        return binary;
+    }
+
     /** Whether a missing binary must fail the build (CI) rather than skip. */
     public static boolean required() {
         return "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));
@@ -83,7 +141,14 @@ public final class Mosquitto implements TestBroker {
 
     /** Starts Mosquitto and waits until it accepts connections. */
     public static Mosquitto start(Path binary) {
-        Mosquitto m = new Mosquitto(binary);
+        Mosquitto m = new Mosquitto(binary, Optional.empty());
+        m.boot();
+        return m;
+    }
+
+    /** Starts Mosquitto with only {@code access}'s users and rules on {@link #port()}, and waits until it listens. */
+    public static Mosquitto start(Path binary, AccessControl access) {
+        Mosquitto m = new Mosquitto(binary, Optional.of(access));
         m.boot();
         return m;
     }
