@@ -76,11 +76,11 @@ public final class StatusPage {
                 .append("\">JSON</a> · <a href=\"/metrics\">metrics</a></p></header><main>");
         services(html, s);
         HostSection.render(html, s);
+        EventSection.render(html, s, filter);
         SwitchSection.render(html, s);
         queued(html, s);
         html.append("<h2>Config sync</h2><p class=\"sync\">")
                 .append(Html.escape(s.configSync().orElse("not configured"))).append("</p>");
-        EventSection.render(html, s, filter);
         return html.append("</main></body></html>\n").toString();
     }
 
