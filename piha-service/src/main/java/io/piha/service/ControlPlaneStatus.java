@@ -117,11 +117,15 @@ public final class ControlPlaneStatus {
         };
     }
 
-    /** Reads the newest entries of the audit trail, so the page shows what happened before a restart. */
+    /**
+     * Reads the newest decisions of the audit trail (within {@link AuditTail#DEFAULT_MAX_BYTES} from its end, routine
+     * entries skipped), so the page shows what happened before a restart, at the same cost however long the trail.
+     */
     public void seed(Path auditFile) {
         List<AuditEntry> tail;
         try {
-            tail = AuditTail.read(auditFile, EventJournal.DEFAULT_CAPACITY, AuditTail.DEFAULT_MAX_BYTES).entries();
+            tail = AuditTail.read(auditFile, EventJournal.DEFAULT_CAPACITY, AuditTail.DEFAULT_MAX_BYTES,
+                    e -> e.outcome() != AuditEntry.Outcome.ROUTINE).entries();
         } catch (IllegalStateException e) {
             LOG.warn("status page starts without the events before this start: {}", e.getMessage());
             return;

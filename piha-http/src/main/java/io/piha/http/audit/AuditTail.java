@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The newest entries of a {@link JsonLinesAuditLog} trail (current file, then rotated ones), read from the end within
@@ -20,8 +21,8 @@ import java.util.Objects;
  */
 public record AuditTail(List<AuditEntry> entries, long bytesRead) {
 
-    /** Default byte budget: 512 KiB, about two thousand entries. */
-    public static final long DEFAULT_MAX_BYTES = 512L * 1024;
+    /** Default byte budget: 2 MiB, about eight thousand entries (with heartbeats every 30 s, the last days). */
+    public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024;
 
     /** @throws NullPointerException if a component is null */
     public AuditTail {
@@ -38,6 +39,14 @@ public record AuditTail(List<AuditEntry> entries, long bytesRead) {
      * @throws IllegalStateException naming the file if one cannot be read
      */
     public static AuditTail read(Path file, int maxEntries, long maxBytes) {
+        return read(file, maxEntries, maxBytes, e -> true);
+    }
+
+    /**
+     * As {@link #read(Path, int, long)}, keeping only the entries {@code keep} accepts (e.g. no routine heartbeats), so
+     * that sparse decisions are not crowded out of the tail by routine ones.
+     */
+    public static AuditTail read(Path file, int maxEntries, long maxBytes, Predicate<AuditEntry> keep) {
         if (maxEntries < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("an audit tail needs at least 1 entry and 1 byte, was " + maxEntries
                     + " entries and " + maxBytes + " bytes");
@@ -50,7 +59,7 @@ public record AuditTail(List<AuditEntry> entries, long bytesRead) {
                 break;
             }
             List<AuditEntry> older = new ArrayList<>();
-            read += readEnd(path, maxBytes - read, older);
+            read += readEnd(path, maxBytes - read, older, keep);
             older.addAll(newestLast);
             newestLast = older;
         }
@@ -59,7 +68,7 @@ public record AuditTail(List<AuditEntry> entries, long bytesRead) {
     }
 
     /** Reads up to {@code budget} bytes from the end of one file into {@code into}; returns the bytes read. */
-    private static long readEnd(Path path, long budget, List<AuditEntry> into) {
+    private static long readEnd(Path path, long budget, List<AuditEntry> into, Predicate<AuditEntry> keep) {
         try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
             long length = f.length();
             long start = Math.max(0, length - budget);
@@ -72,7 +81,10 @@ public record AuditTail(List<AuditEntry> entries, long bytesRead) {
             for (String line : text.substring(first == 0 && start > 0 ? text.length() : first).split("\n")) {
                 if (!line.isBlank()) {
                     try {
-                        into.add(AuditJsonLine.parse(line));
+                        AuditEntry entry = AuditJsonLine.parse(line);
+                        if (keep.test(entry)) {
+                            into.add(entry);
+                        }
                     } catch (IllegalArgumentException torn) {
                         // a line torn by a crash: the entries around it still count
                     }

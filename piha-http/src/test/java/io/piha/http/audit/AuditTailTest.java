@@ -73,6 +73,23 @@ class AuditTailTest {
     }
 
     @Test
+    void routineEntriesCanBeLeftOutSoThatSparseDecisionsAreNotCrowdedOut() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        StringBuilder trail = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            AuditEntry e = i % 100 == 0 ? entry(i) : new AuditEntry(T.plusSeconds(i), "nas", "observe_heartbeat",
+                    "home-assistant", AuditEntry.Outcome.ROUTINE, "heartbeat", Map.of());
+            trail.append(AuditJsonLine.format(e)).append('\n');
+        }
+        Files.writeString(file, trail);
+
+        AuditTail decisions = AuditTail.read(file, 5, 1 << 20, e -> e.outcome() != AuditEntry.Outcome.ROUTINE);
+
+        assertThat(decisions.entries()).extracting(AuditEntry::reason)
+                .containsExactly("decision 500", "decision 600", "decision 700", "decision 800", "decision 900");
+    }
+
+    @Test
     void noTrailIsAnEmptyTail() {
         assertThat(AuditTail.read(dir.resolve("none.jsonl"), 10, 100).entries()).isEmpty();
     }
