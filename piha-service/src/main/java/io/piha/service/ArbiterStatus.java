@@ -27,9 +27,19 @@ public final class ArbiterStatus {
      * @param nextWakeUp when the arbiter wakes up next ({@code ArbiterMachine.nextWakeUp(state)})
      */
     public static ServiceStatus of(ServiceName service, ArbiterState state, Optional<Instant> nextWakeUp) {
+        return of(service, state, nextWakeUp, Optional.empty());
+    }
+
+    /**
+     * The status of one service, with the reason of its freeze.
+     *
+     * @param freezeReason what the accepted freeze said (who and why), shown while frozen
+     */
+    public static ServiceStatus of(ServiceName service, ArbiterState state, Optional<Instant> nextWakeUp,
+                                   Optional<String> freezeReason) {
         Optional<QueuedAction> next = nextWakeUp.map(at -> new QueuedAction(nextAction(state), at));
         return new ServiceStatus(service, state.leader(), state.epoch(), state.phase().label(), state.frozen(),
-                state.lastHeartbeat(), next);
+                freezeReason.filter(r -> state.frozen()), state.lastHeartbeat(), next);
     }
 
     /** What the arbiter does when it wakes up in this state, in words. */

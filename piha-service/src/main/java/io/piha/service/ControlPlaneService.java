@@ -24,10 +24,6 @@ import io.piha.service.config.ConfigSyncSettings;
 import io.piha.poe.safety.GuardedPorts;
 import io.piha.service.HostProbes;
 import io.piha.http.probe.HttpHealthProbe;
-import io.piha.service.ArbiterStatus;
-import io.piha.http.status.HostStatus;
-import io.piha.http.status.RecentEvent;
-import io.piha.http.status.ServiceStatus;
 import io.piha.http.status.StatusServer;
 import io.piha.http.status.StatusSnapshot;
 import io.piha.mqtt.MqttLeadershipBus;
@@ -37,7 +33,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,12 +69,15 @@ public final class ControlPlaneService implements AutoCloseable {
         return t;
     });
     private Optional<ConfigSyncRunner> sync = Optional.empty();
-    private StatusServer status;
+    private final ControlPlaneStatus status;
+    private StatusServer statusServer;
 
     /** A service, not yet started. */
     public ControlPlaneService(ControlPlaneConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.status = new ControlPlaneStatus(config.site(), config.hosts().stream().map(h -> h.id().value())
+                .collect(java.util.stream.Collectors.toSet()), clock);
     }
 
     /**
@@ -98,14 +96,16 @@ public final class ControlPlaneService implements AutoCloseable {
     }
 
     private ControlPlaneService open(Path stateDir) {
-        CompositeAuditLog audit = keep(AuditLogs.open(config.audit()));
+        status.seed(config.audit().file());
+        CompositeAuditLog trail = keep(AuditLogs.open(config.audit()));
+        AuditLog audit = status.decisions(trail);
         MqttLeadershipBus bus = keep(MqttLeadershipBus.connect(Brokers.busConfig(config.broker(), config.timings().contract(),
                 config.services().stream().map(ServiceConfig::name).toList(), Optional.empty())));
         HttpClient http = HttpHealthProbe.newClient(config.timings().probeTimeout());
         GroupingAlertSink grouped = AlertSinks.from(config.alerts(), http, clock);
-        AlertSink alerts = new BroadcastAlertSink(List.of(grouped, bus.alertChannel()));
+        AlertSink alerts = status.alerts(new BroadcastAlertSink(List.of(grouped, bus.alertChannel())));
         housekeeping.scheduleAtFixedRate(grouped::flush, 1, 1, TimeUnit.MINUTES);
-        Map<String, GuardedSwitch> switches = openSwitches(stateDir, audit, alerts);
+        Map<String, GuardedSwitch> switches = openSwitches(stateDir, trail, alerts);
         Optional<ConfigSyncSettings> syncSettings = config.sync();
         IncidentLog incidents = syncSettings.<IncidentLog>map(sc -> new FileIncidentLog(
                 stateDir.resolve("incidents-" + sc.service() + ".log"), clock.instant())).orElse(IncidentLog.NONE);
@@ -117,8 +117,11 @@ public final class ControlPlaneService implements AutoCloseable {
             if (synced) {
                 plane.onChange(sync.orElseThrow()::onArbiterChange);
             }
+            LeadershipBus.Subscription watched = status.watch(plane, bus);
+            resources.add(watched::close);
             planes.put(svc.name(), keep(plane).start());
         }
+        status.configSync(() -> sync.map(ConfigSyncRunner::describe));
         sync.ifPresent(s -> {
             LeadershipBus.Subscription flag = s.start(syncThread, syncSettings.orElseThrow().checkEvery());
             resources.add(flag::close);
@@ -127,7 +130,8 @@ public final class ControlPlaneService implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(() -> planes.values().forEach(ControlPlane::refreshProbes), 0, every,
                 TimeUnit.MILLISECONDS);
         if (config.status().enabled()) {
-            status = keep(StatusServer.start(new InetSocketAddress(config.status().bind(), config.status().port()), this::snapshot));
+            statusServer = keep(StatusServer.start(new InetSocketAddress(config.status().bind(), config.status().port()),
+                    this::snapshot));
             LOG.info("status page on http://{}:{}/", config.status().bind(), config.status().port());
         }
         return this;
@@ -136,7 +140,8 @@ public final class ControlPlaneService implements AutoCloseable {
     private Map<String, GuardedSwitch> openSwitches(Path stateDir, AuditLog audit, AlertSink alerts) {
         Map<String, GuardedSwitch> out = new HashMap<>();
         for (SwitchConfig sc : config.switches()) {
-            GuardedSwitch gs = Switches.open(sc, stateDir, clock, audit, alerts);
+            GuardedSwitch gs = Switches.open(sc, stateDir, clock, status.poe(sc.name(), audit), alerts);
+            status.watch(gs);
             gs.restoreLeftOffPorts(config.actor() + " start-up").forEach(o -> LOG.warn("switch {}: restored at start-up: {}", sc.name(), o));
             out.put(sc.name(), gs);
         }
@@ -161,21 +166,7 @@ public final class ControlPlaneService implements AutoCloseable {
 
     /** What the status page shows, now. */
     public StatusSnapshot snapshot() {
-        List<ServiceStatus> services = new ArrayList<>();
-        List<HostStatus> hosts = new ArrayList<>();
-        List<RecentEvent> events = new ArrayList<>();
-        planes.forEach((name, cp) -> {
-            var state = cp.state();
-            services.add(ArbiterStatus.of(name, state, cp.nextWakeUp()));
-            for (HostId h : List.of(cp.policy().topology().primary(), cp.policy().topology().standby())) {
-                String role = state.leader().filter(h::equals).isPresent() ? "leader" : "standby";
-                hosts.add(new HostStatus(h, role, cp.lastProbe(h), state.leader().filter(h::equals).flatMap(x -> state.lastHeartbeat())));
-            }
-            cp.recentDecisions().forEach(e -> events.add(RecentEvent.of(e)));
-        });
-        events.sort(Comparator.comparing(RecentEvent::at).reversed());
-        return new StatusSnapshot(clock.instant(), config.site(), services, hosts, events.subList(0, Math.min(30, events.size())),
-                sync.map(ConfigSyncRunner::describe));
+        return status.snapshot();
     }
 
     /** The control plane of a service. */
@@ -185,7 +176,7 @@ public final class ControlPlaneService implements AutoCloseable {
 
     /** The status page's address, if it runs. */
     public Optional<java.net.URI> statusUrl() {
-        return Optional.ofNullable(status).map(StatusServer::url);
+        return Optional.ofNullable(statusServer).map(StatusServer::url);
     }
 
     private <T extends AutoCloseable> T keep(T r) {

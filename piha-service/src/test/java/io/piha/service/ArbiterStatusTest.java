@@ -49,6 +49,47 @@ class ArbiterStatusTest {
     }
 
     @Test
+    void aFreezeShowsItsReasonOnlyWhileFrozen() {
+        ArbiterState frozen = state(new Phase.Watching(), Optional.empty(), NOW, true);
+        ArbiterState thawed = state(new Phase.Watching(), Optional.empty(), NOW, false);
+
+        assertThat(ArbiterStatus.of(ServiceName.HOME_ASSISTANT, frozen, Optional.empty(),
+                Optional.of("frozen by operator: risky week")).freezeReason()).hasValue("frozen by operator: risky week");
+        assertThat(ArbiterStatus.of(ServiceName.HOME_ASSISTANT, thawed, Optional.empty(),
+                Optional.of("frozen by operator: risky week")).freezeReason()).isEmpty();
+    }
+
+    @Test
+    void aHostsLastHeartbeatIsItsStampLessItsClockOffsetAndItFallsSilentAfterTheTimeout() {
+        ArbiterState.HostView lagging = new ArbiterState.HostView(Optional.empty(), Optional.of(NOW.minusSeconds(16)),
+                Optional.empty(), Optional.of(java.time.Duration.ofSeconds(-6)), Optional.empty());
+
+        Optional<Instant> arrived = HostStatuses.lastHeartbeat(lagging);
+
+        assertThat(arrived).hasValue(NOW.minusSeconds(10));
+        java.time.Duration timeout = java.time.Duration.ofSeconds(90);
+        assertThat(HostStatuses.liveness(arrived, timeout, NOW))
+                .isEqualTo(io.piha.http.status.HostStatus.Liveness.HEARTBEATING);
+        assertThat(HostStatuses.liveness(arrived, timeout, NOW.plusSeconds(81)))
+                .isEqualTo(io.piha.http.status.HostStatus.Liveness.SILENT);
+        assertThat(HostStatuses.liveness(HostStatuses.lastHeartbeat(ArbiterState.HostView.UNKNOWN), timeout, NOW))
+                .isEqualTo(io.piha.http.status.HostStatus.Liveness.NOT_HEARD);
+    }
+
+    @Test
+    void theSafetyLayersResultsAreCountedAndItsIntentsAreNot() {
+        java.util.function.BiFunction<io.piha.api.audit.AuditEntry.Outcome, Map<String, String>, Optional<String>> outcome =
+                (o, details) -> ControlPlaneStatus.poeOutcome(new io.piha.api.audit.AuditEntry(NOW, "arbiter", "fence",
+                        "rack/haos-primary", o, "fence", details));
+
+        assertThat(outcome.apply(io.piha.api.audit.AuditEntry.Outcome.ACCEPTED, Map.of("phase", "intent"))).isEmpty();
+        assertThat(outcome.apply(io.piha.api.audit.AuditEntry.Outcome.ACCEPTED, Map.of("phase", "result"))).hasValue("done");
+        assertThat(outcome.apply(io.piha.api.audit.AuditEntry.Outcome.FAILED, Map.of())).hasValue("failed");
+        assertThat(outcome.apply(io.piha.api.audit.AuditEntry.Outcome.REFUSED, Map.of())).hasValue("refused");
+        assertThat(outcome.apply(io.piha.api.audit.AuditEntry.Outcome.PLANNED, Map.of())).hasValue("planned");
+    }
+
+    @Test
     void awaitingRecoveryNamesTheSecondProbe() {
         ArbiterState state = state(new Phase.AwaitingRecovery(PRIMARY, NOW.plusSeconds(60)), Optional.empty(), NOW, false);
 

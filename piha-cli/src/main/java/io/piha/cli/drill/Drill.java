@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.net.URI;
 
 /**
  * The failover drill: the four operational flows of the control-plane seed, played for real (broker, SNMP,
@@ -32,10 +34,22 @@ public final class Drill {
     private int commandSeq;
 
     private final java.util.Optional<Integer> brokerPort;
+    private final Consumer<FlowEnd> afterFlow;
 
-    private Drill(PrintWriter out, java.util.Optional<Integer> brokerPort) {
+    /**
+     * The end of one flow, with the drill's status page as it is then.
+     *
+     * @param number 1 to 4
+     * @param name the flow's name, e.g. {@code heartbeat-failure}
+     * @param statusUrl the drill's status page
+     */
+    record FlowEnd(int number, String name, URI statusUrl) {
+    }
+
+    private Drill(PrintWriter out, java.util.Optional<Integer> brokerPort, Consumer<FlowEnd> afterFlow) {
         this.out = out;
         this.brokerPort = brokerPort;
+        this.afterFlow = afterFlow;
         this.timeline = new DrillTimeline(out);
     }
 
@@ -46,26 +60,36 @@ public final class Drill {
      * @throws RuntimeException if the drill's home could not be set up (no free port, no temporary folder)
      */
     public static int run(PrintWriter out) {
-        return new Drill(out, java.util.Optional.empty()).play();
+        return new Drill(out, java.util.Optional.empty(), end -> { }).play();
     }
 
     /** As {@link #run(PrintWriter)}, against a broker already listening on 127.0.0.1:{@code brokerPort}. */
     public static int run(PrintWriter out, int brokerPort) {
-        return new Drill(out, java.util.Optional.of(brokerPort)).play();
+        return new Drill(out, java.util.Optional.of(brokerPort), end -> { }).play();
+    }
+
+    /** As {@link #run(PrintWriter)}, calling {@code afterFlow} at the end of each flow (to look at the status page). */
+    static int run(PrintWriter out, java.util.Optional<Integer> brokerPort, Consumer<FlowEnd> afterFlow) {
+        return new Drill(out, brokerPort, afterFlow).play();
     }
 
     private int play() {
         out.println("PiHA failover drill: real broker, SNMP PoE switch, Home Assistant HTTP endpoints, control plane and");
         out.println("standby agent, all in-process on 127.0.0.1. Timings are the contract's / 100: heartbeat every 0.3 s,");
-        out.println("leader missing after 0.9 s, PoE reset, 0.6 s recovery wait, then fence and promote.");
+        out.println("leader missing after 0.9 s, PoE reset, 0.6 s recovery wait, then fence and promote. Its status page");
+        out.println("runs on 127.0.0.1 at a free port while it plays (the address is in the timeline).");
         try (DrillHome h = new DrillHome(timeline, brokerPort)) {
             home = h;
             home.controlPlane.start();
             home.standbyAgent.start();
             normalOperation();
+            flowEnded(1, "normal-operation");
             heartbeatFailure();
+            flowEnded(2, "heartbeat-failure");
             returnToPrimary();
+            flowEnded(3, "return-to-primary");
             freezePeriod();
+            flowEnded(4, "freeze-period");
             out.println();
             out.println("Audit trail and control-plane memory: " + home.work());
         } finally {
@@ -103,8 +127,27 @@ public final class Drill {
                 "the primary's port was power-cycled and then fenced (switched off)");
         check(!home.poeSwitch.isAdminEnabled(io.piha.api.recovery.PortAddress.of(1, 1)), "the primary's port stays off (fenced)");
         Duration nominal = home.policy.heartbeatTimeout().plus(home.policy.recoveryWait()).plusMillis(200);
+        statusShowsTheFailover();
         figures.add(String.format("failover: %d ms from hang to the standby leading; nominal %d ms (timeout + off time + wait)"
                 + " plus up to one heartbeat interval (%d ms)", took.toMillis(), nominal.toMillis(), DrillHome.HEARTBEAT.toMillis()));
+    }
+
+    private void flowEnded(int number, String name) {
+        afterFlow.accept(new FlowEnd(number, name, home.statusUrl()));
+    }
+
+    /** The status page as an operator reads it after the failover: the steps at their severity, no heartbeat flood. */
+    private void statusShowsTheFailover() {
+        check(waitFor(Duration.ofSeconds(3), () -> DrillStatusChecks.warned(home.status.snapshot(), "heartbeat_missed")
+                        && DrillStatusChecks.warned(home.status.snapshot(), "poe_reset")),
+                "the status page shows the missed heartbeat and the PoE reset as warnings");
+        check(DrillStatusChecks.noHeartbeatListed(home.status.snapshot()),
+                "the status page counts heartbeats (" + DrillStatusChecks.heartbeats(home.status.snapshot())
+                        + ") instead of listing them");
+        check(DrillStatusChecks.lastHeartbeatKept(home.status.snapshot(), PRIMARY),
+                "the status page keeps the old primary's last heartbeat");
+        check(DrillStatusChecks.heldOff(home.status.snapshot(), PRIMARY.value()),
+                "the status page shows the primary's port held off (fenced)");
     }
 
     private void returnToPrimary() {

@@ -32,6 +32,12 @@ import io.piha.poe.safety.RecoveryRequest;
 import io.piha.poe.safety.SafetyConfig;
 import io.piha.poe.safety.SafetyLedger;
 import io.piha.testkit.poe.SimulatedPoeSwitch;
+import io.piha.api.leadership.LeadershipBus;
+import io.piha.http.status.StatusServer;
+import io.piha.service.ControlPlaneStatus;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import io.piha.poe.snmp.SnmpCredentials;
 import io.piha.poe.snmp.SnmpPoeDriver;
 import io.piha.poe.snmp.SnmpSwitchConfig;
@@ -72,6 +78,9 @@ final class DrillHome implements AutoCloseable {
     final GuardedSwitch rack;
     final ControlPlane controlPlane;
     final Agent standbyAgent;
+    /** What the drill's status page shows. */
+    final ControlPlaneStatus status;
+    private final StatusServer statusServer;
     private final MqttLeadershipBus operatorBus;
     private final MqttLeadershipBus observer;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -138,14 +147,21 @@ final class DrillHome implements AutoCloseable {
                 standby.powerChanged(powered);
             }
         });
+        status = new ControlPlaneStatus("drill", Set.of(PRIMARY.value(), STANDBY.value()), clock);
         rack = rack();
+        status.watch(rack);
         observer = keep(bus("piha-observer", Optional.empty()));
         observer.subscribe(SERVICE, timeline);
         operatorBus = keep(bus("piha-operator", Optional.empty()));
         controlPlane = keep(new ControlPlane(policy, new ControlPlane.Wiring(keep(bus("piha-control-plane", Optional.empty())),
                 probes(), new GuardedPorts(Map.of(PRIMARY, new GuardedPorts.Port(rack, PRIMARY.value()),
-                STANDBY, new GuardedPorts.Port(rack, STANDBY.value())), "control-plane"), timeline, auditLog(),
-                ArbiterMemory.inFile(work.resolve("arbiter.properties")), clock)));
+                STANDBY, new GuardedPorts.Port(rack, STANDBY.value())), "control-plane"), status.alerts(timeline),
+                status.decisions(auditLog()), ArbiterMemory.inFile(work.resolve("arbiter.properties")), clock)));
+        LeadershipBus.Subscription watched = status.watch(controlPlane, observer);
+        closeables.add(watched::close);
+        statusServer = keep(StatusServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), status::snapshot));
+        timeline.line("drill", "status page on " + statusServer.url() + " (metrics on " + statusServer.url().resolve("/metrics")
+                + ")");
         standbyAgent = keep(new Agent(NodePolicy.ofDefaults(SERVICE, STANDBY), keep(bus("piha-agent-" + STANDBY, Optional.of(STANDBY))),
                 new HomeAssistantAutomations(standby.base(), () -> TOKEN, "all", Duration.ofSeconds(2)),
                 entry -> { }, clock, pace.heartbeat()));
@@ -159,8 +175,9 @@ final class DrillHome implements AutoCloseable {
         SafetyConfig safety = SafetyConfig.custom().offTime(OFF_TIME).portCooldown(Duration.ofMillis(100))
                 .rateLimits(switchActionsPerMinute, 2 * switchActionsPerMinute, Duration.ofMinutes(1)).build();
         AlertSink alerts = a -> timeline.line("poe", a.severity() + " " + a.code() + ": " + a.message());
-        return new GuardedSwitch(driver, safety, SafetyLedger.inMemory(), clock, Pause.REAL,
-                e -> timeline.line("poe", e.action() + " " + e.subject() + ": " + e.outcome() + " (" + e.reason() + ")"), alerts);
+        return new GuardedSwitch(driver, safety, SafetyLedger.inMemory(), clock, Pause.REAL, status.poe(map.switchName(),
+                e -> timeline.line("poe", e.action() + " " + e.subject() + ": " + e.outcome() + " (" + e.reason() + ")")),
+                status.alerts(alerts));
     }
 
     private Map<HostId, HealthProbe> probes() {
@@ -214,6 +231,11 @@ final class DrillHome implements AutoCloseable {
 
     private AuditLog auditLog() {
         return keep(new io.piha.http.audit.JsonLinesAuditLog(work.resolve("audit.jsonl"), 1 << 20, 3, false));
+    }
+
+    /** The drill's status page, on 127.0.0.1 at a free port. */
+    URI statusUrl() {
+        return statusServer.url();
     }
 
     /** Where the drill's audit trail and control-plane memory are written. */

@@ -1,33 +1,27 @@
 package io.piha.cli.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.piha.api.Durations;
-import io.piha.api.leadership.Heartbeat;
-import io.piha.api.leadership.LeaderState;
-import io.piha.api.leadership.LeadershipListener;
-import io.piha.api.leadership.LeadershipMessage;
-import io.piha.api.leadership.Lease;
 import io.piha.cli.ExitCode;
+import io.piha.mqtt.MqttBusConfig;
 import io.piha.mqtt.MqttLeadershipBus;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code piha status}: what the broker's retained messages say about a service's leadership. */
+/**
+ * {@code piha status}: what the control plane says about a service (its status page), or, when the page does not
+ * answer, what the broker's retained topics say, saying so in one line first.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Prints the leader, its epoch, the heartbeat age, the hosts' availability and the "
-                + "latest event of a service, from the broker's retained messages.")
+        description = "Prints the leader, its epoch, the freeze and its reason, each host and the last events of a "
+                + "service, from the control plane's status page; when the page does not answer, says so and reads "
+                + "the broker's retained messages instead.")
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -36,71 +30,51 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker;
 
+    @Option(names = "--status-url", defaultValue = "${env:PIHA_STATUS_URL:-http://127.0.0.1:8470/}",
+            description = "The control plane's status page (default: $PIHA_STATUS_URL or ${DEFAULT-VALUE}).")
+    URI statusUrl;
+
+    @Option(names = "--events", defaultValue = "5",
+            description = "How many of the last events to print (default: ${DEFAULT-VALUE}).")
+    int events;
+
     @Option(names = "--listen", defaultValue = "1500ms",
-            description = "How long to collect retained messages, e.g. 1500ms or 3s (default: ${DEFAULT-VALUE}).")
+            description = "Without the status page: how long to collect retained messages, e.g. 1500ms or 3s "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration listen;
 
-    @Option(names = "--json", description = "Print one JSON object for scripts (service, state, leader, epoch,"
-            + " heartbeat_age_s, availability, last_event; null when unknown).")
-    boolean json;
+    @Option(names = "--stale-after", defaultValue = "90s",
+            description = "Without the status page: a heartbeat older than this is not taken as a sign of life "
+                    + "(default: ${DEFAULT-VALUE}, the contract's heartbeat timeout).")
+    Duration staleAfter;
 
-    private volatile Optional<LeaderState> state = Optional.empty();
-    private volatile Lease lease;
-    private volatile Heartbeat heartbeat;
-    private volatile String lastEvent;
-    private final Map<String, String> availability = new TreeMap<>();
+    @Option(names = "--json", description = "Print one JSON object for scripts (source, service, leader, epoch, frozen,"
+            + " freeze_reason, heartbeat_age_s, hosts, events; null when unknown).")
+    boolean json;
 
     @Override
     public Integer call() throws Exception {
-        try (MqttLeadershipBus bus = MqttLeadershipBus.connect(broker.config("piha-status", System.getenv()))) {
-            LeadershipBusSubscription.collect(bus, broker.service(), (LeadershipListener) this::remember, listen);
+        if (events < 0 || listen.isNegative() || staleAfter.isNegative()) {
+            throw new IllegalArgumentException("--events, --listen and --stale-after must not be negative, were "
+                    + events + ", " + listen + ", " + staleAfter);
         }
-        print(spec.commandLine().getOut(), Clock.systemUTC().instant());
+        PrintWriter out = spec.commandLine().getOut();
+        StatusPageClient page = new StatusPageClient(statusUrl);
+        Optional<String> unanswered = page.fetch();
+        if (unanswered.isEmpty()) {
+            new StatusFromPage(broker.service(), page.document(), events, page.url()).print(out, json);
+            return ExitCode.OK.code();
+        }
+        MqttBusConfig config = broker.config("piha-status", System.getenv());
+        if (!json) {
+            out.println("the control plane's status page " + page.url() + " does not answer (" + unanswered.get()
+                    + "); reading the broker's retained topics instead");
+        }
+        StatusFromTopics topics = new StatusFromTopics(broker.service(), staleAfter, events);
+        try (MqttLeadershipBus bus = MqttLeadershipBus.connect(config)) {
+            LeadershipBusSubscription.collect(bus, broker.service(), topics, listen);
+        }
+        topics.print(out, json, Clock.systemUTC().instant(), broker.broker, page.url(), unanswered.get());
         return ExitCode.OK.code();
-    }
-
-    private void remember(LeadershipMessage m) {
-        if (m instanceof LeadershipMessage.StateChanged s) {
-            state = s.state();
-        } else if (m instanceof LeadershipMessage.LeaseGranted l) {
-            lease = l.lease();
-        } else if (m instanceof LeadershipMessage.HeartbeatPublished h) {
-            heartbeat = h.heartbeat();
-        } else if (m instanceof LeadershipMessage.AvailabilityChanged a) {
-            synchronized (availability) {
-                availability.put(a.host().value(), a.availability().wire());
-            }
-        } else if (m instanceof LeadershipMessage.EventRecorded e) {
-            lastEvent = e.event().event() + " by " + e.event().actor() + e.event().reason().map(r -> ": " + r).orElse("");
-        }
-    }
-
-    private void print(PrintWriter out, Instant now) throws JsonProcessingException {
-        Optional<String> leader = Optional.ofNullable(lease).map(l -> l.holder().value())
-                .or(() -> Optional.ofNullable(heartbeat).map(h -> h.host().value()));
-        Optional<Long> epoch = Optional.ofNullable(lease).map(l -> l.epoch().value());
-        Optional<Duration> age = Optional.ofNullable(heartbeat).map(h -> Duration.between(h.timestamp(), now));
-        Map<String, String> hosts;
-        synchronized (availability) {
-            hosts = new TreeMap<>(availability);
-        }
-        if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("service", broker.service().value());
-            doc.put("state", state.map(LeaderState::wire).orElse(null));
-            doc.put("leader", leader.orElse(null));
-            doc.put("epoch", epoch.orElse(null));
-            doc.put("heartbeat_age_s", age.map(a -> a.toMillis() / 1000.0).orElse(null));
-            doc.put("availability", hosts);
-            doc.put("last_event", lastEvent);
-            out.println(new ObjectMapper().writeValueAsString(doc));
-            return;
-        }
-        out.println("service      " + broker.service() + " (broker " + broker.broker + ")");
-        out.println("state        " + state.map(LeaderState::wire).orElse("empty (no leader)"));
-        out.println("leader       " + leader.orElse("none") + epoch.map(e -> " at epoch " + e).orElse(""));
-        out.println("heartbeat    " + age.map(a -> Durations.format(a) + " ago from " + heartbeat.host()).orElse("none seen"));
-        hosts.forEach((h, a) -> out.println("host         " + h + ": " + a));
-        out.println("last event   " + (lastEvent == null ? "none retained" : lastEvent));
     }
 }

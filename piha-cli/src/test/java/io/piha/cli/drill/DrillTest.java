@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.piha.testkit.mqtt.Mosquitto;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,19 @@ class DrillTest {
                 .contains("[ok]   the standby's acknowledgement came before the grant to the primary",
                         "[ok]   no CRITICAL alert in a planned hand-back")
                 .contains("the operator powers the primary's port back on through the safety layer (done in ")
+                .contains("[ok]   the status page shows the missed heartbeat and the PoE reset as warnings",
+                        "[ok]   the status page keeps the old primary's last heartbeat")
                 .doesNotContain("Done[", "[switchName=", "PT0.", "Optional[");
     }
 
     @Test
-    @DisplayName("the drill's four flows behave on the embedded HiveMQ CE broker")
+    @DisplayName("the drill's four flows behave on the embedded HiveMQ CE broker, its status page looked at after each")
     void onEmbeddedHiveMq() {
-        assertAllFlowsBehaved(Drill.run(new PrintWriter(out, true)));
+        DrillStatusPages pages = new DrillStatusPages(Path.of("target", "drill-status"));
+
+        assertAllFlowsBehaved(Drill.run(new PrintWriter(out, true), Optional.empty(), pages::look));
+
+        pages.assertTheFailoverReadsRight();
     }
 
     @Test

@@ -151,7 +151,7 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
         open();
     }
 
-    private static Path rotated(Path file, int index) {
+    static Path rotated(Path file, int index) {
         return file.resolveSibling(file.getFileName() + "." + index);
     }
 

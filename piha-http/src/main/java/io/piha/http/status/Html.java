@@ -49,4 +49,9 @@ final class Html {
         Duration left = Duration.between(now, at);
         return left.isNegative() ? age(left.negated()) + " overdue" : "in " + age(left);
     }
+
+    /** A clock offset as a signed number of seconds: {@code +0.25 s}, {@code -6.10 s}. */
+    static String offset(Duration offset) {
+        return String.format(java.util.Locale.ROOT, "%+.2f s", offset.toMillis() / 1000.0);
+    }
 }

@@ -1,13 +1,19 @@
 package io.piha.http.status;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Renders a {@link StatusSnapshot} in the Prometheus text exposition format (version 0.0.4): gauges per
- * service ({@code piha_leader_epoch}, {@code piha_has_leader}, {@code piha_frozen},
- * {@code piha_heartbeat_age_seconds}, {@code piha_failover_in_progress}, {@code piha_next_action_seconds}) and
- * per host ({@code piha_host_up}, {@code piha_host_probe_latency_seconds}, {@code piha_host_last_seen_age_seconds}).
+ * Renders a {@link StatusSnapshot} in the Prometheus text exposition format (version 0.0.4), in Prometheus'
+ * conventions: base units (seconds), counters ending in {@code _total} (since the control plane started), info metrics
+ * ({@code _info}, value 1) carrying names as labels, and an unknown value absent rather than 0 ({@code piha_host_up}
+ * only once probed, with {@code piha_host_up_known} saying whether it was). {@link #FAMILIES} lists every family.
  * Stateless and thread-safe.
  *
  * @since 0.1
@@ -17,63 +23,88 @@ public final class StatusMetrics {
     /** The content type Prometheus scrapes. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    /** Every gauge family with its help text; the counters are {@link StatusCounters#FAMILIES}. */
+    public static final Map<String, String> GAUGES = gauges();
+
+    /** Every family the control plane exports: the gauges, then the counters. */
+    public static final Set<String> FAMILIES = families();
+
     private StatusMetrics() {
+    }
+
+    private static Map<String, String> gauges() {
+        Map<String, String> g = new LinkedHashMap<>();
+        g.put("piha_leader_epoch", "The highest epoch granted or seen, per service.");
+        g.put("piha_has_leader", "1 if the service has a lease holder.");
+        g.put("piha_leader_info", "The lease holder of the service, as a label; absent without one.");
+        g.put("piha_phase_info", "The arbiter's phase, as a label.");
+        g.put("piha_frozen", "1 if automatic promotion of the service is frozen.");
+        g.put("piha_failover_in_progress", "1 unless the arbiter is watching (normal operation).");
+        g.put("piha_heartbeat_age_seconds", "Age of the leader's newest heartbeat; absent if none since start-up.");
+        g.put("piha_next_action_seconds", "Seconds until the arbiter's next queued action (negative: overdue).");
+        g.put("piha_host_info", "Each host of each service with its role and participant kind, as labels.");
+        g.put("piha_host_up_known", "1 once the host has been probed, 0 before.");
+        g.put("piha_host_up", "1 if the host's last probe found it healthy, 0 if not; absent until probed.");
+        g.put("piha_host_probe_latency_seconds", "Latency of the host's last probe; absent until probed.");
+        g.put("piha_host_heartbeating", "1 if the host heartbeated within the timeout, 0 if it fell silent; absent "
+                + "if never heard since start-up.");
+        g.put("piha_host_last_heartbeat_age_seconds", "Seconds since the host's newest heartbeat; absent if none.");
+        g.put("piha_host_last_seen_age_seconds", "Seconds since the host last heartbeated or answered a probe healthy.");
+        g.put("piha_host_clock_offset_seconds", "The host's clock minus the control plane's at its newest heartbeat.");
+        g.put("piha_poe_port_off", "1 for a port the PoE journal has off, by state (held_off, left_off, maybe_off).");
+        g.put("piha_poe_breaker_open", "1 while the port's breaker is open.");
+        g.put("piha_poe_cooldown_remaining_seconds", "Seconds until the port may be power-cycled again; absent when ready.");
+        g.put("piha_poe_actions_in_window", "Power actions on the switch within its rate window.");
+        g.put("piha_poe_action_limit", "The most power actions the switch allows within its rate window.");
+        return Collections.unmodifiableMap(g);
+    }
+
+    private static Set<String> families() {
+        Set<String> all = new java.util.LinkedHashSet<>(GAUGES.keySet());
+        all.addAll(StatusCounters.FAMILIES.keySet());
+        return Collections.unmodifiableSet(all);
     }
 
     /** The metrics text for a snapshot. */
     public static String render(StatusSnapshot s) {
-        StringBuilder out = new StringBuilder(2048);
-        gauge(out, "piha_leader_epoch", "The highest epoch granted or seen, per service.");
-        s.services().forEach(svc -> sample(out, "piha_leader_epoch", "service", svc.service().value(),
-                svc.epoch().value()));
-        gauge(out, "piha_has_leader", "1 if the service has a lease holder.");
-        s.services().forEach(svc -> sample(out, "piha_has_leader", "service", svc.service().value(),
-                svc.leader().isPresent() ? 1 : 0));
-        gauge(out, "piha_frozen", "1 if automatic promotion of the service is frozen.");
-        s.services().forEach(svc -> sample(out, "piha_frozen", "service", svc.service().value(),
-                svc.frozen() ? 1 : 0));
-        gauge(out, "piha_failover_in_progress", "1 unless the arbiter is watching (normal operation).");
-        s.services().forEach(svc -> sample(out, "piha_failover_in_progress", "service", svc.service().value(),
-                svc.isCalm() ? 0 : 1));
-        gauge(out, "piha_heartbeat_age_seconds", "Age of the leader's newest heartbeat.");
-        s.services().forEach(svc -> svc.heartbeatAge(s.generatedAt()).ifPresent(age ->
-                sample(out, "piha_heartbeat_age_seconds", "service", svc.service().value(), seconds(age))));
-        gauge(out, "piha_next_action_seconds", "Seconds until the arbiter's next queued action.");
-        s.services().forEach(svc -> svc.nextAction().ifPresent(a -> sample(out, "piha_next_action_seconds",
-                "service", svc.service().value(), seconds(Duration.between(s.generatedAt(), a.at())))));
-        gauge(out, "piha_host_up", "1 if the host's last probe found it healthy.");
-        s.hosts().forEach(h -> sample(out, "piha_host_up", "host", h.host().value(),
-                h.health() == HostStatus.Health.UP ? 1 : 0));
-        gauge(out, "piha_host_probe_latency_seconds", "Latency of the host's last probe.");
-        s.hosts().forEach(h -> h.lastProbe().ifPresent(p -> sample(out, "piha_host_probe_latency_seconds", "host",
-                h.host().value(), seconds(p.latency()))));
-        gauge(out, "piha_host_last_seen_age_seconds", "Seconds since the host last showed itself.");
-        s.hosts().forEach(h -> h.lastSeen().ifPresent(t -> sample(out, "piha_host_last_seen_age_seconds", "host",
-                h.host().value(), seconds(Duration.between(t, s.generatedAt())))));
+        MetricsText out = new MetricsText();
+        ServiceMetrics.render(out, s);
+        HostMetrics.render(out, s);
+        PoeMetrics.render(out, s);
+        counters(out, s.counters());
         return out.toString();
     }
 
-    private static void gauge(StringBuilder out, String name, String help) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" gauge\n");
+    static MetricsText gauge(MetricsText out, String name) {
+        String help = GAUGES.get(name);
+        if (help == null) {
+            throw new IllegalArgumentException("gauge " + name + " is not listed in StatusMetrics.GAUGES");
+        }
+        return out.family(name, "gauge", help);
     }
 
-    private static void sample(StringBuilder out, String name, String label, String value, double number) {
-        out.append(name).append('{').append(label).append("=\"").append(escapeLabel(value)).append("\"} ")
-                .append(format(number)).append('\n');
+    private static void counters(MetricsText out, List<Counter> counters) {
+        for (Map.Entry<String, StatusCounters.Family> family : StatusCounters.FAMILIES.entrySet()) {
+            out.family(family.getKey(), "counter", family.getValue().help());
+            counters.stream().filter(c -> c.family().equals(family.getKey())).forEach(c -> out.sample(c.value(),
+                    c.labels().entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                            .toArray(String[]::new)));
+        }
     }
 
-    private static String format(double number) {
-        return number == Math.rint(number) && Math.abs(number) < 1e15
-                ? Long.toString((long) number)
-                : String.format(Locale.ROOT, "%.3f", number);
-    }
-
-    private static double seconds(Duration d) {
+    static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
     }
 
+    static double secondsBetween(Instant from, Instant to) {
+        return seconds(Duration.between(from, to));
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
     static String escapeLabel(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return MetricsText.escapeLabel(value);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Renders a {@link StatusSnapshot} as one self-contained HTML page (inline CSS, no scripts, refreshes
@@ -41,30 +40,47 @@ public final class StatusPage {
             box-shadow:0 1px 3px rgba(0,0,0,.12)}
             th,td{text-align:left;padding:8px 12px;border-bottom:1px solid #e3e8ee;vertical-align:top}
             th{background:#f6f8fa;color:#5a6776;font-size:13px;font-weight:600}
+            td:first-child{white-space:nowrap}
             .dot{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:8px;background:#9e9e9e}
             .dot.up{background:#2e7d32}.dot.down{background:#ef8f00}.dot.unreachable{background:#c62828}
             .sev-warning{color:#b26a00;font-weight:600}.sev-critical{color:#c62828;font-weight:700}
             .muted{color:#6b7785}
+            .sev{display:inline-block;min-width:62px;text-align:center;padding:1px 6px;border-radius:4px;\
+            font-size:12px;font-weight:700;color:#fff;background:#607080}
+            .sev.warning{background:#ef8f00}.sev.critical{background:#c62828}.sev.info{background:#5d7a96}
+            .code{font-family:ui-monospace,monospace;font-size:12px;background:#eef1f5;border-radius:3px;padding:0 4px;\
+            margin-right:4px}
+            .note{color:#5a6776;font-size:13px;margin-top:2px}
+            .filters a{margin-right:10px}.filters a.on{font-weight:700;text-decoration:none;color:#1d2733}
+            .ports td.off{color:#c62828;font-weight:600}
+            p.sync{background:#fff;border-radius:8px;padding:10px 14px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
             """;
 
     private StatusPage() {
     }
 
-    /** The page for a snapshot. */
+    /** The page for a snapshot, every event. */
     public static String render(StatusSnapshot s) {
-        StringBuilder html = new StringBuilder(8192);
+        return render(s, EventFilter.ALL);
+    }
+
+    /** The page for a snapshot, the recent events filtered. */
+    public static String render(StatusSnapshot s, EventFilter filter) {
+        StringBuilder html = new StringBuilder(16_384);
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"refresh\" content=\"10\">")
                 .append("<title>PiHA ").append(Html.escape(s.site())).append("</title><style>").append(STYLE)
                 .append("</style></head><body><header><h1>PiHA control plane · ").append(Html.escape(s.site()))
                 .append("</h1><p>as of ").append(TIME.format(s.generatedAt()))
-                .append(" · <a href=\"/status.json\">JSON</a> · <a href=\"/metrics\">metrics</a></p></header><main>");
+                .append(" · <a href=\"/status.json").append(Html.escape(filter.query()))
+                .append("\">JSON</a> · <a href=\"/metrics\">metrics</a></p></header><main>");
         services(html, s);
-        hosts(html, s);
+        HostSection.render(html, s);
+        EventSection.render(html, s, filter);
+        SwitchSection.render(html, s);
         queued(html, s);
-        html.append("<h2>Config sync</h2><p>").append(Html.escape(s.configSync().orElse("not configured")))
-                .append("</p>");
-        events(html, s);
+        html.append("<h2>Config sync</h2><p class=\"sync\">")
+                .append(Html.escape(s.configSync().orElse("not configured"))).append("</p>");
         return html.append("</main></body></html>\n").toString();
     }
 
@@ -78,7 +94,10 @@ public final class StatusPage {
             if (svc.frozen()) {
                 html.append("<span class=\"badge frozen\">frozen</span>");
             }
-            html.append("</h3><dl><dt>Leader</dt><dd>").append(Html.escape(svc.leader().map(Object::toString)
+            html.append("</h3><dl>");
+            svc.freezeReason().filter(r -> svc.frozen()).ifPresent(r -> html.append("<dt>Frozen</dt><dd>")
+                    .append(Html.escape(r)).append("</dd>"));
+            html.append("<dt>Leader</dt><dd>").append(Html.escape(svc.leader().map(Object::toString)
                     .orElse("none"))).append("</dd><dt>Epoch</dt><dd>").append(svc.epoch().value())
                     .append("</dd><dt>Last heartbeat</dt><dd>").append(heartbeat(svc, s.generatedAt()))
                     .append("</dd><dt>Next action</dt><dd>")
@@ -92,22 +111,6 @@ public final class StatusPage {
     private static String heartbeat(ServiceStatus svc, Instant now) {
         return svc.lastHeartbeat().map(hb -> Html.age(Duration.between(hb, now)) + " ago <span class=\"muted\">("
                 + TIME.format(hb) + ")</span>").orElse("none seen");
-    }
-
-    private static void hosts(StringBuilder html, StatusSnapshot s) {
-        html.append("<h2>Hosts</h2><table><tr><th>Host</th><th>Role</th><th>Health</th><th>Last probe</th>")
-                .append("<th>Latency</th><th>Last seen</th></tr>");
-        for (HostStatus host : s.hosts()) {
-            String health = host.health().name().toLowerCase(Locale.ROOT);
-            html.append("<tr><td><span class=\"dot ").append(health).append("\"></span>")
-                    .append(Html.escape(host.host())).append("</td><td>").append(Html.escape(host.role()))
-                    .append("</td><td>").append(health).append("</td><td>").append(Html.escape(host.probeDetail()))
-                    .append("</td><td>").append(host.lastProbe().map(p -> p.latency().toMillis() + " ms").orElse("–"))
-                    .append("</td><td>").append(host.lastSeen()
-                            .map(t -> Html.age(Duration.between(t, s.generatedAt())) + " ago").orElse("never"))
-                    .append("</td></tr>");
-        }
-        html.append("</table>");
     }
 
     private static void queued(StringBuilder html, StatusSnapshot s) {
@@ -127,19 +130,7 @@ public final class StatusPage {
         html.append("</table>");
     }
 
-    private static void events(StringBuilder html, StatusSnapshot s) {
-        html.append("<h2>Recent events</h2>");
-        if (s.recentEvents().isEmpty()) {
-            html.append("<p class=\"muted\">No events yet.</p>");
-            return;
-        }
-        html.append("<table><tr><th>When</th><th>Severity</th><th>Subject</th><th>What happened</th></tr>");
-        for (RecentEvent event : s.recentEvents()) {
-            String severity = event.severity().name().toLowerCase(Locale.ROOT);
-            html.append("<tr><td>").append(TIME.format(event.at())).append("</td><td class=\"sev-").append(severity)
-                    .append("\">").append(severity).append("</td><td>").append(Html.escape(event.subject()))
-                    .append("</td><td>").append(Html.escape(event.text())).append("</td></tr>");
-        }
-        html.append("</table>");
+    static String time(Instant at) {
+        return TIME.format(at);
     }
 }

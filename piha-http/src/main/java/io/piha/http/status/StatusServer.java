@@ -11,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The status page server: {@code /} (HTML), {@code /status.json}, {@code /metrics} (Prometheus text) and
- * {@code /healthz}. Each request renders the snapshot the supplier gives at that moment. Read-only: it
+ * {@code /healthz}. Each request renders the snapshot the supplier gives at that moment. The page and the JSON take
+ * an event filter in the query ({@code ?host=haos-primary&severity=warning}, see {@link EventFilter}); a bad one is
+ * answered 400 with what is wrong. Read-only: it
  * offers no action, so it needs no authentication, but it binds to 127.0.0.1 unless told otherwise.
  * Thread-safe; close it to release the port.
  *
@@ -92,18 +94,25 @@ public final class StatusServer implements AutoCloseable {
             switch (exchange.getRequestURI().getPath()) {
                 case "/", "/index.html" -> render(exchange, "text/html; charset=utf-8", StatusPage::render);
                 case "/status.json" -> render(exchange, "application/json", StatusJson::render);
-                case "/metrics" -> render(exchange, StatusMetrics.CONTENT_TYPE, StatusMetrics::render);
+                case "/metrics" -> render(exchange, StatusMetrics.CONTENT_TYPE, (s, f) -> StatusMetrics.render(s));
                 case "/healthz" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
                 default -> send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
             }
         }
     }
 
-    private void render(HttpExchange exchange, String type, Function<StatusSnapshot, String> renderer)
+    private void render(HttpExchange exchange, String type, BiFunction<StatusSnapshot, EventFilter, String> renderer)
             throws IOException {
+        EventFilter filter;
+        try {
+            filter = EventFilter.parse(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+            return;
+        }
         String body;
         try {
-            body = renderer.apply(snapshots.get());
+            body = renderer.apply(snapshots.get(), filter);
         } catch (RuntimeException e) {
             LOG.warn("status snapshot failed for {}: {}", exchange.getRequestURI(), e.toString());
             send(exchange, 503, "text/plain; charset=utf-8", "status unavailable\n");

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import io.piha.testkit.browser.HeadlessChromium;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,30 +57,14 @@ class StatusPageScreenshotTest {
         assertThat(pixelsNear(image, AMBER)).as("amber (failover) pixels").isGreaterThan(50);
     }
 
-    private void screenshot(Path chromium, String url, Path png) throws Exception {
-        Path profile = Files.createDirectory(dir.resolve("profile"));
-        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--run-all-compositor-stages-before-draw",
-                "--virtual-time-budget=3000", "--user-data-dir=" + profile,
-                "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + png, url)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("chromium.log").toFile())
-                .start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("chromium did not finish within 90 s; log: " + Files.readString(dir.resolve("chromium.log")));
-        }
-        assertThat(png).as("screenshot; chromium log: %s", Files.readString(dir.resolve("chromium.log"))).exists();
+    private void screenshot(Path chromium, String url, Path png) {
+        HeadlessChromium.screenshot(chromium, java.net.URI.create(url), png, WIDTH, HEIGHT, dir);
     }
 
     private static Path chromium() {
-        Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .flatMap(d -> Stream.of("chromium", "chromium-browser").map(n -> Path.of(d, n)))
-                .filter(Files::isExecutable)
-                .findFirst();
-        if (found.isEmpty() && "true".equalsIgnoreCase(System.getenv("PIHA_REQUIRE_CHROMIUM"))) {
-            fail("PIHA_REQUIRE_CHROMIUM=true but no chromium on the PATH (apt-get install -y chromium)");
+        Optional<Path> found = HeadlessChromium.binary();
+        if (found.isEmpty() && HeadlessChromium.required()) {
+            fail(HeadlessChromium.REQUIRE_ENV + "=true but no chromium on the PATH (apt-get install -y chromium)");
         }
         Assumptions.assumeTrue(found.isPresent(), "chromium not installed: the page was not looked at");
         return found.get();

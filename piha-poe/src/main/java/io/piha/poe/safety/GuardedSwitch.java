@@ -85,6 +85,17 @@ public final class GuardedSwitch {
         return driver.portMap().switchName();
     }
 
+    /**
+     * Every mapped port of this switch as the safety layer holds it now: last action, cooldown, breaker, and the
+     * ports the journal has off (left off by an interrupted cycle, maybe off, held off by a fence). Never waits for
+     * an action in progress; for status pages and metrics.
+     *
+     * @throws java.io.UncheckedIOException if the ledger file cannot be read
+     */
+    public SwitchView view() {
+        return ledger.view(driver.portMap(), config, clock.instant());
+    }
+
     /** Cycles a port (off, the configured off time, on), then verifies it came back. */
     public RecoveryOutcome powerCycle(RecoveryRequest request) {
         return guarded(PowerAction.CYCLE, request, () -> cycle(request));

@@ -193,6 +193,40 @@ public final class SafetyLedger {
         });
     }
 
+    /**
+     * The ports of one switch as the ledger has them at {@code now}, read at once (one lock, one read of the file):
+     * for status pages, never for decisions.
+     */
+    synchronized SwitchView view(io.piha.api.recovery.PortMap map, SafetyConfig config, Instant now) {
+        return read(() -> {
+            List<SwitchView.PortView> ports = new ArrayList<>();
+            new java.util.TreeSet<>(map.ports().keySet()).forEach(label -> ports.add(port(map, config, label, now)));
+            long recent = actions.stream().filter(e -> e.port().switchName().equals(map.switchName()))
+                    .filter(e -> !e.at().isBefore(now.minus(config.rateWindow()))).count();
+            return new SwitchView(map.switchName(), ports, recent, config.perSwitchLimit(), config.rateWindow(),
+                    config.dryRun());
+        });
+    }
+
+    private SwitchView.PortView port(io.piha.api.recovery.PortMap map, SafetyConfig config, String label, Instant now) {
+        PortKey key = new PortKey(map.switchName(), label);
+        List<Instant> past = times(actions, key);
+        Optional<Instant> last = past.isEmpty() ? Optional.empty() : Optional.of(past.get(past.size() - 1));
+        Optional<Instant> cooldown = last.map(t -> t.plus(config.portCooldown())).filter(now::isBefore);
+        Optional<Instant> breaker = Optional.ofNullable(breakers.get(key)).filter(now::isBefore);
+        int failed = (int) times(failures, key).stream().filter(t -> !t.isBefore(now.minus(config.breakerWindow()))).count();
+        Optional<SwitchView.Off> off = heldOff.containsKey(key) ? Optional.of(SwitchView.Off.HELD_OFF)
+                : leftOff.containsKey(key) ? Optional.of(SwitchView.Off.LEFT_OFF)
+                : maybeOff.containsKey(key) ? Optional.of(SwitchView.Off.MAYBE_OFF) : Optional.empty();
+        Optional<Instant> since = off.map(o -> switch (o) {
+            case HELD_OFF -> heldOff.get(key);
+            case LEFT_OFF -> leftOff.get(key);
+            case MAYBE_OFF -> maybeOff.get(key);
+        });
+        return new SwitchView.PortView(label, map.isProtected(label) || config.protectedLabels().contains(label), last,
+                cooldown, breaker, failed, off, since);
+    }
+
     /** Closes the breaker of a host by hand and forgets its failures (an operator fixed it). */
     public synchronized void resetBreaker(String switchName, String label) {
         clearFailures(switchName, label);

@@ -1,0 +1,23 @@
+package io.piha.service;
+
+import io.piha.http.status.RecentEvent;
+import io.piha.http.status.SwitchStatus;
+import io.piha.poe.safety.SwitchView;
+import java.util.List;
+
+/** A switch's safety layer as the status page shows it, with its last actions from the journal. */
+final class SwitchStatuses {
+
+    private SwitchStatuses() {
+    }
+
+    static SwitchStatus of(SwitchView view, List<RecentEvent> events) {
+        String prefix = view.switchName() + "/";
+        List<SwitchStatus.Port> ports = view.ports().stream().map(p -> new SwitchStatus.Port(p.label(), p.protectedPort(),
+                p.lastAction(), p.cooldownUntil(), p.breakerOpenUntil(), p.recentFailures(),
+                p.off().map(o -> SwitchStatus.Off.valueOf(o.name())), p.offSince())).toList();
+        List<RecentEvent> actions = events.stream().filter(e -> e.subject().startsWith(prefix)).limit(10).toList();
+        return new SwitchStatus(view.switchName(), ports, view.actionsInWindow(), view.perSwitchLimit(),
+                view.rateWindow(), actions);
+    }
+}
