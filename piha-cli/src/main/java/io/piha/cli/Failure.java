@@ -107,6 +107,16 @@ record Failure(ExitCode code, String what, String todo, boolean secretsPossible)
             return new Failure(ExitCode.FAILED, message, "check the switch's address, credentials and that it answers",
                     false);
         }
+        if (t instanceof InventoryException && t.getCause() instanceof SQLException sql) {
+            return database(sql, text(sql).orElse(message));
+        }
+        if (t instanceof io.piha.inventory.homeseer.HomeSeerException) {
+            return new Failure(ExitCode.FAILED, message, "check the HomeSeer address, user and password, and that it "
+                    + "answers", false);
+        }
+        if (t instanceof io.piha.cli.inv.DatabaseBusyException) {
+            return new Failure(ExitCode.REFUSED, message, "wait for the other piha inv to finish, or stop it", false);
+        }
         if (t instanceof InventoryException.NotFound) {
             return new Failure(ExitCode.USAGE, message, "list what exists with 'piha inv ... list'", false);
         }

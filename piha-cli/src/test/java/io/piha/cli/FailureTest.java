@@ -38,6 +38,20 @@ class FailureTest {
     }
 
     @Test
+    void theInventorysFailuresGetTheTableOfEveryCommand() {
+        assertThat(of(new io.piha.cli.inv.DatabaseBusyException("/var/lib/piha/inventory is held by pid 7")).code())
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(of(new io.piha.inventory.homeseer.HomeSeerException("HomeSeer at 10.0.0.5 refused the login")))
+                .extracting(Failure::code, Failure::todo)
+                .containsExactly(ExitCode.FAILED, "check the HomeSeer address, user and password, and that it answers");
+        Failure database = of(new InventoryException("cannot reach the inventory database: refused",
+                new SQLException("Connection to 127.0.0.1:1 refused", "08001")));
+        assertThat(database.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(database.what()).isEqualTo("cannot reach the database: Connection to 127.0.0.1:1 refused");
+        assertThat(database.todo()).contains("PIHA_DB_URL");
+    }
+
+    @Test
     void aMemoryThatCannotBeTrustedSaysWhichFileAndTheWayBack() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("arbiter", ".properties");
         try {

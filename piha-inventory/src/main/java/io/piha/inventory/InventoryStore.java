@@ -88,7 +88,7 @@ public final class InventoryStore {
                 return v.next() && String.valueOf(SCHEMA_VERSION).equals(v.getString(1));
             }
         } catch (SQLException e) {
-            throw new InventoryException("cannot reach the inventory database: " + e.getMessage());
+            throw new InventoryException("cannot reach the inventory database: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,14 @@ public class InventoryException extends RuntimeException {
         super(message);
     }
 
+    /**
+     * @param message naming the object and the bad value, or what could not be reached
+     * @param cause what the database or the peer said
+     */
+    public InventoryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** Another writer changed the object since it was read (optimistic locking). */
     public static class ConcurrentModification extends InventoryException {
         private static final long serialVersionUID = 1L;

@@ -198,38 +198,21 @@ public final class InvCommand implements Runnable, AutoCloseable {
     }
 
     /**
-     * Runs an action, turning each failure into one line on stderr and the exit code of {@link ExitCode}: bad input
-     * or an unknown name {@code USAGE}, a rule of the inventory or a busy database {@code REFUSED}, a database or
-     * HomeSeer out of reach {@code FAILED}.
+     * Runs an action and closes the store whatever happens. A failure goes on to the command line's handler, which
+     * reports it like every command's ({@code io.piha.cli.Failure}): one line on stderr and the exit code of
+     * {@link ExitCode}: an unknown name or bad input {@code USAGE}, a rule of the inventory or a busy database
+     * {@code REFUSED}, a database or HomeSeer out of reach {@code FAILED}.
      */
     int guard(Callable<Integer> action) {
         try {
             return action.call();
-        } catch (InventoryException.NotFound e) {
-            return fail(ExitCode.USAGE, "error: " + e.getMessage());
-        } catch (InventoryException.Conflict | InventoryException.ConcurrentModification e) {
-            return fail(ExitCode.REFUSED, "refused: " + e.getMessage());
-        } catch (io.piha.inventory.homeseer.HomeSeerException e) {
-            return fail(ExitCode.FAILED, "error: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return fail(ExitCode.USAGE, "invalid input: " + e.getMessage());
-        } catch (DatabaseBusyException e) {
-            return fail(ExitCode.REFUSED, "busy: " + e.getMessage());
-        } catch (InventoryException | UncheckedIOException | IllegalStateException e) {
-            return fail(ExitCode.FAILED, "error: " + e.getMessage());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            return fail(ExitCode.FAILED, "error: " + e);
+            throw new java.util.concurrent.CompletionException(e); // the handler reads the cause
         } finally {
             close();
         }
-    }
-
-    private int fail(ExitCode code, String line) {
-        err().println(line);
-        err().flush();
-        return code.code();
     }
 
     @Override

@@ -113,10 +113,9 @@ final class WebCommand implements Callable<Integer> {
         HikariDataSource pooled = new HikariDataSource(pool);
         try {
             web = InventoryWeb.start(config, InventoryStore.open(pooled, Clock.systemUTC()), vendors());
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             pooled.close();
-            inv.spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCode.FAILED.code();
+            throw e; // reported like every command's failure (a port in use names the address)
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
