@@ -13,11 +13,8 @@ final class SwitchStatuses {
 
     static SwitchStatus of(SwitchView view, List<RecentEvent> events) {
         String prefix = view.switchName() + "/";
-        List<SwitchStatus.Port> ports = view.ports().stream().map(p -> new SwitchStatus.Port(p.label(), p.protectedPort(),
-                p.lastAction(), p.cooldownUntil(), p.breakerOpenUntil(), p.recentFailures(),
-                p.off().map(o -> SwitchStatus.Off.valueOf(o.name())), p.offSince())).toList();
         List<RecentEvent> actions = events.stream().filter(e -> e.subject().startsWith(prefix)).limit(10).toList();
-        return new SwitchStatus(view.switchName(), ports, view.actionsInWindow(), view.perSwitchLimit(),
+        return new SwitchStatus(view.switchName(), view.ports(), view.actionsInWindow(), view.perSwitchLimit(),
                 view.rateWindow(), actions);
     }
 }

@@ -1,5 +1,6 @@
 package io.piha.service;
 
+import io.piha.api.recovery.GuardedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.piha.api.alert.Severity;
@@ -127,7 +128,7 @@ class StatusOfAFailoverTest {
                 assertThat(old.role()).isEqualTo("primary");
                 SwitchStatus rack = s.switches().get(0);
                 assertThat(rack.ports()).filteredOn(p -> p.label().equals("haos-primary"))
-                        .extracting(SwitchStatus.Port::off).containsExactly(Optional.of(SwitchStatus.Off.HELD_OFF));
+                        .extracting(GuardedPort::off).containsExactly(Optional.of(GuardedPort.Off.HELD_OFF));
                 assertThat(rack.lastActions()).isNotEmpty();
                 assertThat(counter(s, "piha_grants_total", Map.of("service", "home-assistant", "trigger", "failover")))
                         .isEqualTo(1);

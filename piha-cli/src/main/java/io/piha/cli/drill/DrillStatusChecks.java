@@ -1,5 +1,6 @@
 package io.piha.cli.drill;
 
+import io.piha.api.recovery.GuardedPort;
 import io.piha.api.alert.Severity;
 import io.piha.api.leadership.HostId;
 import io.piha.http.status.StatusSnapshot;
@@ -37,6 +38,6 @@ final class DrillStatusChecks {
     /** Whether the port is shown held off. */
     static boolean heldOff(StatusSnapshot s, String port) {
         return s.switches().stream().flatMap(sw -> sw.ports().stream())
-                .anyMatch(p -> p.label().equals(port) && p.off().equals(Optional.of(SwitchStatus.Off.HELD_OFF)));
+                .anyMatch(p -> p.label().equals(port) && p.off().equals(Optional.of(GuardedPort.Off.HELD_OFF)));
     }
 }

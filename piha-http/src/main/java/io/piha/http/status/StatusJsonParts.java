@@ -1,5 +1,6 @@
 package io.piha.http.status;
 
+import io.piha.api.recovery.GuardedPort;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -14,7 +15,7 @@ final class StatusJsonParts {
         json.put("switch", sw.name()).put("actions_in_window", sw.actionsInWindow()).put("action_limit", sw.actionLimit())
                 .put("rate_window_s", StatusJson.seconds(sw.rateWindow()));
         ArrayNode ports = json.putArray("ports");
-        for (SwitchStatus.Port p : sw.ports()) {
+        for (GuardedPort p : sw.ports()) {
             ports.addObject().put("port", p.label()).put("protected", p.protectedPort())
                     .put("last_action", StatusJson.instant(p.lastAction()))
                     .put("cooldown_until", StatusJson.instant(p.cooldownUntil()))

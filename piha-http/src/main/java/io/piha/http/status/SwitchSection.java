@@ -1,5 +1,6 @@
 package io.piha.http.status;
 
+import io.piha.api.recovery.GuardedPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class SwitchSection {
         }
     }
 
-    private static void port(StringBuilder html, SwitchStatus.Port p, Instant now) {
+    private static void port(StringBuilder html, GuardedPort p, Instant now) {
         html.append("<tr><td>").append(Html.escape(p.label()))
                 .append(p.protectedPort() ? " <span class=\"muted\">(protected)</span>" : "").append("</td>");
         if (p.off().isPresent()) {
@@ -48,7 +49,7 @@ final class SwitchSection {
                 .append("</td></tr>");
     }
 
-    private static String off(SwitchStatus.Off off) {
+    private static String off(GuardedPort.Off off) {
         return switch (off) {
             case HELD_OFF -> "held off (fenced)";
             case LEFT_OFF -> "left off (start-up restores it)";

@@ -1,5 +1,6 @@
 package io.piha.http.status;
 
+import io.piha.api.recovery.GuardedPort;
 import io.piha.api.alert.Alert;
 import io.piha.api.alert.AlertCodes;
 import io.piha.api.alert.Severity;
@@ -52,13 +53,13 @@ final class SampleStatus {
     }
 
     static SwitchStatus rack() {
-        SwitchStatus.Port primary = new SwitchStatus.Port("haos-primary", false, Optional.of(NOW.minusSeconds(25)),
+        GuardedPort primary = new GuardedPort("haos-primary", false, Optional.of(NOW.minusSeconds(25)),
                 Optional.of(NOW.plusSeconds(575)), Optional.empty(), 0, Optional.empty(), Optional.empty());
-        SwitchStatus.Port standby = new SwitchStatus.Port("ha-standby", false, Optional.empty(), Optional.empty(),
+        GuardedPort standby = new GuardedPort("ha-standby", false, Optional.empty(), Optional.empty(),
                 Optional.of(NOW.plusSeconds(3600)), 3, Optional.empty(), Optional.empty());
-        SwitchStatus.Port zigbee = new SwitchStatus.Port("zigbee-pi", false, Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, Optional.of(SwitchStatus.Off.HELD_OFF), Optional.of(NOW.minusSeconds(7200)));
-        SwitchStatus.Port nas = new SwitchStatus.Port("nas", true, Optional.empty(), Optional.empty(), Optional.empty(),
+        GuardedPort zigbee = new GuardedPort("zigbee-pi", false, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0, Optional.of(GuardedPort.Off.HELD_OFF), Optional.of(NOW.minusSeconds(7200)));
+        GuardedPort nas = new GuardedPort("nas", true, Optional.empty(), Optional.empty(), Optional.empty(),
                 0, Optional.empty(), Optional.empty());
         return new SwitchStatus("rack-switch", List.of(primary, standby, zigbee, nas), 1, 4, Duration.ofHours(1),
                 List.of(new RecentEvent(NOW.minusSeconds(25), Severity.INFO, "rack-switch/haos-primary",

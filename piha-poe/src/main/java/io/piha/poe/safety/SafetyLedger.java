@@ -1,5 +1,6 @@
 package io.piha.poe.safety;
 
+import io.piha.api.recovery.GuardedPort;
 import io.piha.api.io.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -199,7 +200,7 @@ public final class SafetyLedger {
      */
     synchronized SwitchView view(io.piha.api.recovery.PortMap map, SafetyConfig config, Instant now) {
         return read(() -> {
-            List<SwitchView.PortView> ports = new ArrayList<>();
+            List<GuardedPort> ports = new ArrayList<>();
             new java.util.TreeSet<>(map.ports().keySet()).forEach(label -> ports.add(port(map, config, label, now)));
             long recent = actions.stream().filter(e -> e.port().switchName().equals(map.switchName()))
                     .filter(e -> !e.at().isBefore(now.minus(config.rateWindow()))).count();
@@ -208,22 +209,22 @@ public final class SafetyLedger {
         });
     }
 
-    private SwitchView.PortView port(io.piha.api.recovery.PortMap map, SafetyConfig config, String label, Instant now) {
+    private GuardedPort port(io.piha.api.recovery.PortMap map, SafetyConfig config, String label, Instant now) {
         PortKey key = new PortKey(map.switchName(), label);
         List<Instant> past = times(actions, key);
         Optional<Instant> last = past.isEmpty() ? Optional.empty() : Optional.of(past.get(past.size() - 1));
         Optional<Instant> cooldown = last.map(t -> t.plus(config.portCooldown())).filter(now::isBefore);
         Optional<Instant> breaker = Optional.ofNullable(breakers.get(key)).filter(now::isBefore);
         int failed = (int) times(failures, key).stream().filter(t -> !t.isBefore(now.minus(config.breakerWindow()))).count();
-        Optional<SwitchView.Off> off = heldOff.containsKey(key) ? Optional.of(SwitchView.Off.HELD_OFF)
-                : leftOff.containsKey(key) ? Optional.of(SwitchView.Off.LEFT_OFF)
-                : maybeOff.containsKey(key) ? Optional.of(SwitchView.Off.MAYBE_OFF) : Optional.empty();
+        Optional<GuardedPort.Off> off = heldOff.containsKey(key) ? Optional.of(GuardedPort.Off.HELD_OFF)
+                : leftOff.containsKey(key) ? Optional.of(GuardedPort.Off.LEFT_OFF)
+                : maybeOff.containsKey(key) ? Optional.of(GuardedPort.Off.MAYBE_OFF) : Optional.empty();
         Optional<Instant> since = off.map(o -> switch (o) {
             case HELD_OFF -> heldOff.get(key);
             case LEFT_OFF -> leftOff.get(key);
             case MAYBE_OFF -> maybeOff.get(key);
         });
-        return new SwitchView.PortView(label, map.isProtected(label) || config.protectedLabels().contains(label), last,
+        return new GuardedPort(label, map.isProtected(label) || config.protectedLabels().contains(label), last,
                 cooldown, breaker, failed, off, since);
     }
 

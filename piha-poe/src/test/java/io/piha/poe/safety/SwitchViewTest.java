@@ -1,5 +1,6 @@
 package io.piha.poe.safety;
 
+import io.piha.api.recovery.GuardedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.piha.api.Secret;
@@ -67,7 +68,7 @@ class SwitchViewTest {
         return new GuardedSwitch(driver, config, ledger, clock, pause, e -> { }, a -> { });
     }
 
-    private SwitchView.PortView port(SwitchView view, String label) {
+    private GuardedPort port(SwitchView view, String label) {
         return view.ports().stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
     }
 
@@ -80,7 +81,7 @@ class SwitchViewTest {
 
         SwitchView view = rack.view();
         assertThat(view.switchName()).isEqualTo("rack-switch");
-        assertThat(view.ports()).extracting(SwitchView.PortView::label).containsExactly("ha-standby", "haos-primary", "nas");
+        assertThat(view.ports()).extracting(GuardedPort::label).containsExactly("ha-standby", "haos-primary", "nas");
         assertThat(port(view, "haos-primary").lastAction()).hasValue(cycledAt);
         assertThat(port(view, "haos-primary").cooldownUntil()).hasValue(cycledAt.plus(Duration.ofMinutes(10)));
         assertThat(port(view, "haos-primary").off()).isEmpty();
@@ -99,8 +100,8 @@ class SwitchViewTest {
         Instant fencedAt = clock.instant();
         rack.fence(RecoveryRequest.of("haos-primary", "arbiter", "fence before promoting ha-standby"));
 
-        SwitchView.PortView fenced = port(rack.view(), "haos-primary");
-        assertThat(fenced.off()).hasValue(SwitchView.Off.HELD_OFF);
+        GuardedPort fenced = port(rack.view(), "haos-primary");
+        assertThat(fenced.off()).hasValue(GuardedPort.Off.HELD_OFF);
         assertThat(fenced.offSince()).hasValue(fencedAt);
         assertThat(sw.isAdminEnabled(PRIMARY)).isFalse();
 
@@ -118,7 +119,7 @@ class SwitchViewTest {
             clock.advance(Duration.ofMinutes(2));
         }
 
-        SwitchView.PortView port = port(rack.view(), "haos-primary");
+        GuardedPort port = port(rack.view(), "haos-primary");
         assertThat(port.breakerOpenUntil()).isPresent();
         assertThat(port.breakerOpenUntil().get()).isAfter(clock.instant());
         assertThat(port.recentFailures()).isEqualTo(3);
