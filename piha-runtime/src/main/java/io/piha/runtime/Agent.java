@@ -215,6 +215,6 @@ public final class Agent implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
         }
-        thread.shutdownNow();
+        Threads.stop(thread, "agent " + policy.self() + " of " + policy.service());
     }
 }

@@ -351,7 +351,7 @@ public final class ControlPlane implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
         }
-        decider.shutdownNow();
-        workers.shutdownNow();
+        Threads.stop(workers, policy.service() + "'s power and probe workers");
+        Threads.stop(decider, policy.service() + "'s arbiter");
     }
 }

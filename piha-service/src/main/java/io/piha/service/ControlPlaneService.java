@@ -186,8 +186,8 @@ public final class ControlPlaneService implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
-        syncThread.shutdownNow();
+        io.piha.runtime.Threads.stop(housekeeping, "the control plane's housekeeping");
+        io.piha.runtime.Threads.stop(syncThread, "config sync");
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
