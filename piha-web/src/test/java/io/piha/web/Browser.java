@@ -92,8 +92,9 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The first element matching {@code css}, waiting for it (a page that answers a click may still be loading). */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
     List<WebElement> all(String css) {

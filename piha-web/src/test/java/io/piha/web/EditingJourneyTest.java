@@ -129,6 +129,7 @@ class EditingJourneyTest {
         estate.store.devices().update(new Device(espresso.id(), espresso.siteId(), espresso.zoneId(), espresso.parentId(), espresso.slug(),
                 "Espresso (theirs)", espresso.macs(), espresso.metadata(), espresso.version()), "priya");
         browser.click("form.edit button[type=submit]");
+        browser.until(d -> !browser.all(".conflict").isEmpty()); // the answer to the POST, however loaded the machine
         assertThat(browser.find(".conflict").getText()).contains("was changed by someone else")
                 .contains("version " + espresso.version()).contains("version " + (espresso.version() + 1));
         assertThat(browser.all(".conflict tr.differs")).singleElement().satisfies(row -> {
@@ -140,6 +141,7 @@ class EditingJourneyTest {
         assertThat(browser.find("#f-name").getAttribute("value")).isEqualTo("Espresso (mine)");
         browser.screenshot("journey-conflict");
         browser.click("form.edit button[type=submit]");
+        browser.until(d -> !browser.all(".flash").isEmpty());
         assertThat(browser.find(".flash").getText()).isEqualTo("Saved device Espresso (mine).");
         assertThat(estate.store.devices().find(io.piha.api.inventory.SiteScope.of(espresso.siteId()), espresso.id())
                 .map(Device::name)).isEqualTo(Optional.of("Espresso (mine)"));
