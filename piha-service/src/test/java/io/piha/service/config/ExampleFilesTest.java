@@ -26,7 +26,8 @@ class ExampleFilesTest {
             "SWITCH_AUTH_PASSWORD", "auth-pass-123",
             "SWITCH_PRIV_PASSWORD", "priv-pass-123",
             "HA_STANDBY_TOKEN", "llat-standby",
-            "HA_TOKEN", "llat-local");
+            "HA_TOKEN", "llat-local",
+            "SMTP_PASSWORD", "smtp-pass-123");
 
     static Path example(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -73,9 +74,15 @@ class ExampleFilesTest {
 
         assertThat(config.policy(ha))
                 .isEqualTo(ArbiterPolicy.ofDefaults(ha.name(), ha.topology()));
-        assertThat(config.alerts().sinks()).hasSize(3);
+        assertThat(config.alerts().sinks()).hasSize(4);
         assertThat(config.alerts().sinks().get(2)).isInstanceOfSatisfying(AlertsConfig.Sink.HomeAssistant.class,
                 s -> assertThat(s.token().reveal()).isEqualTo("llat-standby"));
+        assertThat(config.alerts().sinks().get(3)).isInstanceOfSatisfying(AlertsConfig.Sink.Email.class, s -> {
+            assertThat(s.security()).isEqualTo(AlertsConfig.EmailSecurity.STARTTLS);
+            assertThat(s.port()).isEqualTo(587);
+            assertThat(s.password().orElseThrow().reveal()).isEqualTo("smtp-pass-123");
+            assertThat(s.to()).containsExactly("owner@example.net");
+        });
         assertThat(config.status()).isEqualTo(new StatusConfig(true, "127.0.0.1", 8470));
         assertThat(config.audit()).isEqualTo(new AuditConfig(Path.of("/var/log/piha-control/audit.jsonl"),
                 10L * 1024 * 1024, 5, true, true));
