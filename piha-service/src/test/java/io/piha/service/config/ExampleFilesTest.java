@@ -104,6 +104,7 @@ class ExampleFilesTest {
                 });
         assertThat(config.audit().maxBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(config.audit().keep()).isEqualTo(3);
+        assertThat(config.gate()).isEqualTo(new StatusConfig(true, "127.0.0.1", AgentConfig.DEFAULT_GATE_PORT));
     }
 
     @Test
