@@ -28,10 +28,10 @@ class BackupCommandTest {
     private Path config() throws Exception {
         return Files.writeString(tmp.resolve("control-plane.yaml"), """
                 broker: {url: "mqtt://127.0.0.1:1883"}
-                services: [{name: home-assistant, primary: haos-primary, standby: ha-standby, fencing: confirmed_dead}]
+                services: [{name: home-assistant, primary: haos-primary, standby: haos-standby, fencing: confirmed_dead}]
                 hosts:
                   - {id: haos-primary, probes: [{type: tcp, address: "127.0.0.1:1"}]}
-                  - {id: ha-standby, probes: [{type: tcp, address: "127.0.0.1:1"}]}
+                  - {id: haos-standby, probes: [{type: tcp, address: "127.0.0.1:1"}]}
                 audit: {file: %s}
                 """.formatted(tmp.resolve("audit.jsonl")));
     }
@@ -40,14 +40,14 @@ class BackupCommandTest {
     void createVerifyAndRestoreSayWhatTheStateHeld() throws Exception {
         Path state = tmp.resolve("state");
         Path memory = MemoryRebuild.memoryFile(state, ServiceName.HOME_ASSISTANT);
-        ArbiterMemory.inFile(memory).save(new ArbiterState.Remembered(Optional.of(HostId.of("ha-standby")),
+        ArbiterMemory.inFile(memory).save(new ArbiterState.Remembered(Optional.of(HostId.of("haos-standby")),
                 Epoch.of(12), true, Optional.empty(), 3, Map.of(), new Phase.Watching(), List.of()).resume(Instant.now()));
         String cfg = config().toString();
         Path archive = tmp.resolve("b.zip");
 
         PihaRun create = PihaRun.of("backup", "create", "-c", cfg, "--state-dir", state.toString(), "-o", archive.toString());
         assertThat(create.code()).as(create.err()).isZero();
-        assertThat(create.out()).contains("state/arbiter-home-assistant.properties: epoch 12, leader ha-standby, frozen")
+        assertThat(create.out()).contains("state/arbiter-home-assistant.properties: epoch 12, leader haos-standby, frozen")
                 .contains("sound: 1 file(s)");
 
         PihaRun verify = PihaRun.of("backup", "verify", archive.toString());

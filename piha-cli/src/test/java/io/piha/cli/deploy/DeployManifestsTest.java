@@ -3,6 +3,7 @@ package io.piha.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.piha.cli.RepositoryRoot;
 import io.piha.platform.AuditReport;
 import io.piha.platform.PlatformAudit;
 import io.piha.platform.Severity;
@@ -31,12 +32,7 @@ class DeployManifestsTest {
     Path tmp;
 
     static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy")) && Files.exists(dir.resolve("mvnw"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no deploy/ above " + Path.of("").toAbsolutePath());
+        return RepositoryRoot.get();
     }
 
     @Test

@@ -70,7 +70,7 @@ public record AlertsConfig(List<Sink> sinks, Duration groupingWindow, int maxPer
         /**
          * {@code type: home_assistant}: a Home Assistant notify service.
          *
-         * @param url the instance, e.g. {@code http://ha-standby:8123}
+         * @param url the instance, e.g. {@code http://haos-standby:8123}
          * @param service the notify service, e.g. {@code mobile_app_pixel}
          * @param token a long-lived access token
          */

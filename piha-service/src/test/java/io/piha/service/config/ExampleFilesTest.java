@@ -60,7 +60,7 @@ class ExampleFilesTest {
                 new ProbeConfig.Supervisor(URI.create("http://10.0.10.5:4357/supervisor/ping"), Duration.ofSeconds(5)),
                 new ProbeConfig.HomeAssistant(URI.create("http://10.0.10.5:8123/api/"), java.util.Optional.empty(),
                         ProbeConfig.DEFAULT_TIMEOUT));
-        assertThat(config.host(HostId.of("ha-standby")).orElseThrow().probes())
+        assertThat(config.host(HostId.of("haos-standby")).orElseThrow().probes())
                 .contains(new ProbeConfig.Tcp("10.0.10.6", 22, Duration.ofSeconds(2)));
 
         SwitchConfig rack = config.switchNamed("rack-switch").orElseThrow();
@@ -92,7 +92,7 @@ class ExampleFilesTest {
     void theAgentExampleLoads() {
         AgentConfig config = new ConfigLoader(ENV).loadAgent(example("agent.yaml"));
 
-        assertThat(config.host()).isEqualTo(HostId.of("ha-standby"));
+        assertThat(config.host()).isEqualTo(HostId.of("haos-standby"));
         assertThat(config.broker().port()).isEqualTo(1883);
         assertThat(config.broker().tls()).isFalse();
         assertThat(config.services()).containsExactly(new AgentConfig.Service(ServiceName.HOME_ASSISTANT, true));
