@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
             io.piha.cli.poe.PoeCommand.class,
             io.piha.cli.inv.InvCommand.class,
             io.piha.cli.platform.PlatformCommand.class,
+            io.piha.cli.backup.BackupCommand.class,
+            io.piha.cli.config.ConfigCommand.class,
         })
 public final class Piha implements Runnable {
 

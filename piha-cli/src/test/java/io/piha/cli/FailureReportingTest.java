@@ -64,27 +64,27 @@ class FailureReportingTest {
                 actor: nas
                 broker: {url: "mqtt://127.0.0.1:1883"}
                 services:
-                  - {name: home-assistant, primary: haos-primary, standby: ha-standby, fencing: power_off}
+                  - {name: home-assistant, primary: haos-primary, standby: haos-standby, fencing: power_off}
                 hosts:
                   - id: haos-primary
                     probes: [{type: tcp, address: "127.0.0.1:1"}]
                     poe: {switch: rack, port: haos-primary}
-                  - id: ha-standby
+                  - id: haos-standby
                     probes: [{type: tcp, address: "127.0.0.1:1"}]
-                    poe: {switch: rack, port: ha-standby}
+                    poe: {switch: rack, port: haos-standby}
                 switches:
                   - name: rack
                     type: snmp
                     address: "127.0.0.1:1"
                     credentials: {community: private}
-                    ports: {haos-primary: "1.1", ha-standby: "1.2"}
+                    ports: {haos-primary: "1.1", haos-standby: "1.2"}
                 """);
 
         PihaRun run = PihaRun.of("reset-host", "garage-pi", "--config", file.toString(), "--state-dir",
                 tmp.resolve("state").toString(), "--dry-run");
 
         assertOneLine(run, ExitCode.USAGE, "reset-host");
-        assertThat(run.err()).contains("garage-pi", "haos-primary", "ha-standby");
+        assertThat(run.err()).contains("garage-pi", "haos-primary", "haos-standby");
     }
 
     @Test

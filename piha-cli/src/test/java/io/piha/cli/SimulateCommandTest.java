@@ -25,7 +25,7 @@ class SimulateCommandTest {
 
         assertThat(out.toString())
                 .contains("== 1. Normal operation", "== 2. Heartbeat failure", "== 3. Return to HAOS", "== 4. Freeze period")
-                .contains("power_cycle: leader haos-primary down", "granted epoch 2 to ha-standby")
+                .contains("power_cycle: leader haos-primary down", "granted epoch 2 to haos-standby")
                 .contains("CRITICAL promotion_blocked")
                 .doesNotContain("[FAIL]")
                 .endsWith("All four flows behaved." + System.lineSeparator());

@@ -1,11 +1,15 @@
 package io.piha.service;
 
+import io.piha.api.leadership.GateDecision;
 import io.piha.api.leadership.LeadershipBus;
 import io.piha.api.leadership.LeadershipMessage;
 import io.piha.api.leadership.RoleActuator;
 import io.piha.sync.StandbyCheckout;
 import io.piha.sync.StandbyCheckoutException;
 import io.piha.core.node.NodePolicy;
+import io.piha.core.node.NodeState;
+import io.piha.http.gate.GateServer;
+import io.piha.http.gate.GateView;
 import io.piha.http.actuator.HomeAssistantAutomations;
 import io.piha.http.actuator.ShellCommand;
 import io.piha.runtime.Agent;
@@ -13,10 +17,15 @@ import io.piha.http.audit.AuditLogs;
 import io.piha.http.audit.CompositeAuditLog;
 import io.piha.service.config.AgentConfig;
 import io.piha.mqtt.MqttLeadershipBus;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +41,7 @@ public final class AgentService implements AutoCloseable {
     private final Clock clock;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<Agent> agents = new ArrayList<>();
+    private GateServer gate;
 
     /** A service, not yet started. */
     public AgentService(AgentConfig config, Clock clock) {
@@ -56,6 +66,9 @@ public final class AgentService implements AutoCloseable {
                 LeadershipBus.Subscription sub = bus.subscribe(s.name(), m -> applyOnSync(m, agent, c));
                 resources.add(sub::close);
             });
+        }
+        if (config.gate().enabled()) {
+            startGate();
         }
         // A standby starting up is ready with the newest mirror, not only after the next sync it hears of. Only after
         // subscribing: a sync between the two is then caught by one or the other, never missed.
@@ -85,6 +98,32 @@ public final class AgentService implements AutoCloseable {
         } catch (StandbyCheckoutException ex) {
             LOG.warn("agent {}: the standby configuration could not be checked out: {}", config.host(), ex.getMessage());
         }
+    }
+
+    private void startGate() {
+        Map<String, Supplier<GateView>> gates = new LinkedHashMap<>();
+        for (int i = 0; i < agents.size(); i++) {
+            String service = config.services().get(i).name().value();
+            Agent agent = agents.get(i);
+            gates.put(service, () -> view(service, agent));
+        }
+        gate = keep(GateServer.start(new InetSocketAddress(config.gate().bind(), config.gate().port()), gates));
+        LOG.info("agent {}: leadership gate on {}gate", config.host(), gate.url());
+    }
+
+    /** What the HTTP gate answers for {@code agent}, now: the gate's own decision, with the epoch and holder. */
+    static GateView view(String service, Agent agent) {
+        GateDecision decision = agent.gate().check();
+        NodeState state = agent.state();
+        long epoch = decision instanceof GateDecision.Leading l ? l.token().epoch().value() : state.highestEpoch().value();
+        String reason = decision instanceof GateDecision.NotLeading n ? n.reason() : "leader";
+        return new GateView(service, state.self().value(), decision.mayAct(), epoch,
+                state.lease().map(l -> l.holder().value()), reason);
+    }
+
+    /** The HTTP gate's address, if it runs. */
+    public Optional<URI> gateUrl() {
+        return Optional.ofNullable(gate).map(GateServer::url);
     }
 
     /** The agents, one per service. */

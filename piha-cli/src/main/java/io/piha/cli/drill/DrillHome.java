@@ -63,7 +63,7 @@ final class DrillHome implements AutoCloseable {
 
     static final ServiceName SERVICE = ServiceName.HOME_ASSISTANT;
     static final HostId PRIMARY = HostId.of("haos-primary");
-    static final HostId STANDBY = HostId.of("ha-standby");
+    static final HostId STANDBY = HostId.of("haos-standby");
     static final Duration HEARTBEAT = Pace.DRILL.heartbeat();
     static final String TOKEN = "drill-long-lived-token";
     static final Duration OFF_TIME = Duration.ofMillis(200);

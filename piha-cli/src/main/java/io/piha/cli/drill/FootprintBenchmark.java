@@ -38,7 +38,7 @@ public final class FootprintBenchmark {
         try (EmbeddedHiveMq broker = EmbeddedHiveMq.startInMemory();
              SimulatedPoeSwitch poe = SimulatedPoeSwitch.builder().ports(1, 4).start();
              SimulatedHomeAssistant primary = host("haos-primary", true, broker.port(), clock);
-             SimulatedHomeAssistant standby = host("ha-standby", false, broker.port(), clock)) {
+             SimulatedHomeAssistant standby = host("haos-standby", false, broker.port(), clock)) {
             primary.leadAsV1();
             Path dir = Files.createTempDirectory("piha-footprint-");
             Path config = dir.resolve("control-plane.yaml");
@@ -150,20 +150,20 @@ public final class FootprintBenchmark {
                 actor: nas
                 broker: {url: "mqtt://127.0.0.1:%d", client_id: piha-footprint}
                 services:
-                  - {name: home-assistant, primary: haos-primary, standby: ha-standby, fencing: power_off}
+                  - {name: home-assistant, primary: haos-primary, standby: haos-standby, fencing: power_off}
                 hosts:
                   - id: haos-primary
                     probes: [{type: supervisor, url: "%s/supervisor/ping"}]
                     poe: {switch: rack, port: haos-primary}
-                  - id: ha-standby
+                  - id: haos-standby
                     probes: [{type: home_assistant, url: "%s/api/"}]
-                    poe: {switch: rack, port: ha-standby}
+                    poe: {switch: rack, port: haos-standby}
                 switches:
                   - name: rack
                     type: snmp
                     address: "%s"
                     credentials: {community: private}
-                    ports: {haos-primary: "1.1", ha-standby: "1.2", nas: "1.4"}
+                    ports: {haos-primary: "1.1", haos-standby: "1.2", nas: "1.4"}
                     protected: [nas]
                 status: {enabled: true, bind: 127.0.0.1, port: %d}
                 audit: {file: "%s", fsync: false, syslog: false}

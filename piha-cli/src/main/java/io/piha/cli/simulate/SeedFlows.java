@@ -22,7 +22,7 @@ import java.util.List;
 final class SeedFlows {
 
     static final HostId PRIMARY = HostId.of("haos-primary");
-    static final HostId STANDBY = HostId.of("ha-standby");
+    static final HostId STANDBY = HostId.of("haos-standby");
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Timeline timeline;

@@ -24,8 +24,8 @@ class DrillTest {
         String timeline = out.toString();
         assertThat(exit).as(timeline).isZero();
         assertThat(timeline).doesNotContain("[FAIL]")
-                .contains("power_cycle rack-switch/haos-primary", "lease: ha-standby at epoch 2", "state = maintenance",
-                        "CRITICAL promotion_blocked", "ha-standby automations on (REST actuator)")
+                .contains("power_cycle rack-switch/haos-primary", "lease: haos-standby at epoch 2", "state = maintenance",
+                        "CRITICAL promotion_blocked", "haos-standby automations on (REST actuator)")
                 .contains("All four flows behaved")
                 .contains("[ok]   the standby's acknowledgement came before the grant to the primary",
                         "[ok]   no CRITICAL alert in a planned hand-back")

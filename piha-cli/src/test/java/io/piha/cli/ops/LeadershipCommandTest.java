@@ -64,7 +64,7 @@ class LeadershipCommandTest {
     void aNegativeWaitIsRefusedBeforeAnythingIsSent() throws InterruptedException {
         int before = commandsSeen.size();
 
-        PihaRun run = PihaRun.of("promote", "--broker", brokerAddress(), "--target", "ha-standby", "--wait", "-5s",
+        PihaRun run = PihaRun.of("promote", "--broker", brokerAddress(), "--target", "haos-standby", "--wait", "-5s",
                 "--reason", "answer");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
@@ -78,11 +78,11 @@ class LeadershipCommandTest {
     void anAnsweredCommandSaysWhoAnsweredAndTheNewLeaderInWords() {
         answer = LeadershipEvent.PROMOTED;
 
-        PihaRun run = PihaRun.of("promote", "--broker", brokerAddress(), "--target", "ha-standby", "--reason", "answer");
+        PihaRun run = PihaRun.of("promote", "--broker", brokerAddress(), "--target", "haos-standby", "--reason", "answer");
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK.code());
-        assertThat(run.out()).contains("sent promote of ha-standby for home-assistant via " + brokerAddress())
-                .contains("answered: promoted by nas: manual: answer (leader ha-standby at epoch 7)")
+        assertThat(run.out()).contains("sent promote of haos-standby for home-assistant via " + brokerAddress())
+                .contains("answered: promoted by nas: manual: answer (leader haos-standby at epoch 7)")
                 .doesNotContain("Optional", "Epoch[", "HostId[");
     }
 
@@ -119,18 +119,18 @@ class LeadershipCommandTest {
     @Test
     void statusPrintsLeaderEpochAndHeartbeatAgeForPeopleAndForScripts() throws Exception {
         controlPlane.publish(new LeadershipMessage.LeaseGranted(SERVICE, new io.piha.api.leadership.Lease(
-                HostId.of("ha-standby"), Epoch.of(7), Instant.now()))).toCompletableFuture().get();
+                HostId.of("haos-standby"), Epoch.of(7), Instant.now()))).toCompletableFuture().get();
         controlPlane.publish(new LeadershipMessage.HeartbeatPublished(SERVICE, io.piha.api.leadership.Heartbeat.of(
-                HostId.of("ha-standby"), Instant.now().minusSeconds(3), Epoch.of(7)))).toCompletableFuture().get();
+                HostId.of("haos-standby"), Instant.now().minusSeconds(3), Epoch.of(7)))).toCompletableFuture().get();
 
         PihaRun people = PihaRun.of("status", "--broker", brokerAddress(), "--listen", "1s");
         PihaRun scripts = PihaRun.of("status", "--broker", brokerAddress(), "--listen", "1s", "--json");
 
         assertThat(people.code()).as(people.err()).isZero();
-        assertThat(people.out()).contains("leader       ha-standby at epoch 7").containsPattern("heartbeat    [0-9.]+ s ago from ha-standby")
+        assertThat(people.out()).contains("leader       haos-standby at epoch 7").containsPattern("heartbeat    [0-9.]+ s ago from haos-standby")
                 .doesNotContain("PT", "Optional");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(scripts.out());
-        assertThat(json.get("leader").asText()).isEqualTo("ha-standby");
+        assertThat(json.get("leader").asText()).isEqualTo("haos-standby");
         assertThat(json.get("epoch").asLong()).isEqualTo(7);
         assertThat(json.get("heartbeat_age_s").asDouble()).isBetween(2.0, 30.0);
     }

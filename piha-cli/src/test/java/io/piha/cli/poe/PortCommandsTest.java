@@ -92,10 +92,10 @@ class PortCommandsTest {
         Path file = dir.resolve("cp.yaml");
         Files.writeString(file, """
                 broker: {url: "mqtt://127.0.0.1:1883"}
-                services: [{primary: haos-primary, standby: ha-standby, fencing: confirmed_dead}]
+                services: [{primary: haos-primary, standby: haos-standby, fencing: confirmed_dead}]
                 hosts:
                   - {id: haos-primary, probes: [{type: tcp, address: "10.0.0.5:22"}]}
-                  - {id: ha-standby, probes: [{type: tcp, address: "10.0.0.6:22"}]}
+                  - {id: haos-standby, probes: [{type: tcp, address: "10.0.0.6:22"}]}
                 switches:
                   - {name: rack, type: snmp, address: "127.0.0.1:%d", credentials: {community: private},
                      ports: {haos-primary: "1.2"}, limits: {off_time: 100ms}}

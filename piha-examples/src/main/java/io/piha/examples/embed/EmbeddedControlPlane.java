@@ -32,7 +32,7 @@ public final class EmbeddedControlPlane {
     public static ControlPlane start(MqttLeadershipBus bus, URI primaryPing, URI standbyPing, HostPower power,
                                      Path stateDir, Clock clock) {
         HostId primary = HostId.of("haos-primary");
-        HostId standby = HostId.of("ha-standby");
+        HostId standby = HostId.of("haos-standby");
         var http = HttpHealthProbe.newClient(Duration.ofSeconds(5));
         Map<HostId, HealthProbe> probes = Map.of(
                 primary, new SupervisorPingProbe("primary supervisor", primaryPing, Duration.ofSeconds(5), http, clock),

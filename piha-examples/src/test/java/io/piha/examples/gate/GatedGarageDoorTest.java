@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class GatedGarageDoorTest {
 
     private static final ServiceName HA = ServiceName.HOME_ASSISTANT;
-    private static final HostId ME = HostId.of("ha-standby");
+    private static final HostId ME = HostId.of("haos-standby");
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final List<FencingToken> opened = new CopyOnWriteArrayList<>();
 
@@ -37,7 +37,7 @@ class GatedGarageDoorTest {
 
             bus.publish(promote(ME, 1));
             waitUntil(() -> agent.state().isCurrentLeader());
-            assertThat(door.open()).isEqualTo("opened by ha-standby at epoch 1");
+            assertThat(door.open()).isEqualTo("opened by haos-standby at epoch 1");
 
             bus.publish(promote(HostId.of("haos-primary"), 2));
             waitUntil(() -> !agent.state().isCurrentLeader());

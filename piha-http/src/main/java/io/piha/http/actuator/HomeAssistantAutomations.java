@@ -25,7 +25,7 @@ public final class HomeAssistantAutomations implements RoleActuator {
     private final Duration timeout;
 
     /**
-     * @param base the instance, e.g. {@code http://ha-standby:8123}
+     * @param base the instance, e.g. {@code http://haos-standby:8123}
      * @param token the long-lived access token (read when needed, never logged)
      * @param entities which automations, e.g. {@code all}
      * @param timeout per request

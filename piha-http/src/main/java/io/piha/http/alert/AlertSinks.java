@@ -31,7 +31,10 @@ public final class AlertSinks {
     }
 
     /** The sink one configured destination describes, with the default delivery timeout. */
-    public static HttpAlertSink create(AlertsConfig.Sink sink, HttpClient client) {
+    public static AlertSink create(AlertsConfig.Sink sink, HttpClient client) {
+        if (sink instanceof AlertsConfig.Sink.Email e) {
+            return new EmailAlertSink(e, EmailAlertSink.DEFAULT_TIMEOUT);
+        }
         if (sink instanceof AlertsConfig.Sink.Webhook w) {
             return new WebhookAlertSink(w.url(), w.token(), client, HttpAlertSink.DEFAULT_TIMEOUT);
         }

@@ -2,6 +2,7 @@ package io.piha.http.alert;
 
 import io.piha.api.Secret;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public record AlertsConfig(List<Sink> sinks, Duration groupingWindow, int maxPer
         /**
          * {@code type: home_assistant}: a Home Assistant notify service.
          *
-         * @param url the instance, e.g. {@code http://ha-standby:8123}
+         * @param url the instance, e.g. {@code http://haos-standby:8123}
          * @param service the notify service, e.g. {@code mobile_app_pixel}
          * @param token a long-lived access token
          */
@@ -80,6 +81,68 @@ public record AlertsConfig(List<Sink> sinks, Duration groupingWindow, int maxPer
                 Objects.requireNonNull(service, "service");
                 Objects.requireNonNull(token, "token");
             }
+        }
+
+        /**
+         * {@code type: email}: a mail over SMTP, encrypted by STARTTLS (port 587) or SMTPS (port 465).
+         *
+         * @param host the mail server, e.g. {@code smtp.example.net}
+         * @param port its port
+         * @param security how the connection is encrypted
+         * @param username the login, if the server wants one
+         * @param password the password of {@code username}
+         * @param from the sender address
+         * @param to the recipients, at least one
+         * @param caCertificate a PEM CA certificate to trust instead of the JDK's trust store (a home CA), if any
+         */
+        record Email(String host, int port, EmailSecurity security, Optional<String> username,
+                     Optional<Secret> password, String from, List<String> to, Optional<Path> caCertificate)
+                implements Sink {
+            /**
+             * @throws IllegalArgumentException if there is no recipient, the port is out of range, a username has no
+             *     password (or a password no username), or credentials would travel unencrypted
+             */
+            public Email {
+                Objects.requireNonNull(host, "host");
+                Objects.requireNonNull(security, "security");
+                Objects.requireNonNull(username, "username");
+                Objects.requireNonNull(password, "password");
+                Objects.requireNonNull(from, "from");
+                to = List.copyOf(to);
+                Objects.requireNonNull(caCertificate, "caCertificate");
+                if (to.isEmpty()) {
+                    throw new IllegalArgumentException("an email sink needs at least one recipient");
+                }
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException("SMTP port must be 1-65535, was " + port);
+                }
+                if (username.isPresent() != password.isPresent()) {
+                    throw new IllegalArgumentException("an SMTP username needs a password and a password a username");
+                }
+                if (username.isPresent() && security == EmailSecurity.NONE) {
+                    throw new IllegalArgumentException("SMTP credentials are never sent unencrypted: use starttls or "
+                            + "smtps with a username");
+                }
+            }
+        }
+    }
+
+    /** How an email sink's connection is encrypted. */
+    public enum EmailSecurity {
+        /** Plain connection upgraded by {@code STARTTLS} before anything else is sent (submission, port 587). */
+        STARTTLS,
+        /** TLS from the first byte (implicit TLS, port 465). */
+        SMTPS,
+        /** No encryption: a relay on the same host or LAN, without credentials. */
+        NONE;
+
+        /** The port this security usually listens on. */
+        public int defaultPort() {
+            return switch (this) {
+                case STARTTLS -> 587;
+                case SMTPS -> 465;
+                case NONE -> 25;
+            };
         }
     }
 }

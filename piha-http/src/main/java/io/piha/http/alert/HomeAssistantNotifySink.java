@@ -26,7 +26,7 @@ public final class HomeAssistantNotifySink extends HttpAlertSink {
     private final Secret token;
 
     /**
-     * @param homeAssistant the base URL, e.g. {@code http://ha-standby:8123}
+     * @param homeAssistant the base URL, e.g. {@code http://haos-standby:8123}
      * @param service the notify service, e.g. {@code mobile_app_pixel}
      * @param token a long-lived access token
      * @param client the HTTP client

@@ -30,7 +30,7 @@ public final class HomeAssistantApiProbe extends HttpHealthProbe {
     private final Optional<Secret> token;
 
     /**
-     * @param description what is probed, e.g. {@code ha-standby core api}
+     * @param description what is probed, e.g. {@code haos-standby core api}
      * @param uri the {@code /api/} URL
      * @param token a long-lived access token, or empty
      * @param timeout bound of the exchange

@@ -1,16 +1,12 @@
 package io.piha.http.status;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.piha.http.server.ReadOnlyHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,14 +29,12 @@ public final class StatusServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ReadOnlyHttpServer server;
     private final Supplier<StatusSnapshot> snapshots;
 
-    private StatusServer(HttpServer server, ExecutorService executor, Supplier<StatusSnapshot> snapshots) {
-        this.server = server;
-        this.executor = executor;
-        this.snapshots = snapshots;
+    private StatusServer(InetSocketAddress address, Supplier<StatusSnapshot> snapshots) {
+        this.snapshots = snapshots; // before serving: handle() reads it
+        this.server = ReadOnlyHttpServer.start(address, "status page", this::handle);
     }
 
     /**
@@ -51,53 +45,29 @@ public final class StatusServer implements AutoCloseable {
      * @throws UncheckedIOException naming the address if it cannot be bound
      */
     public static StatusServer start(InetSocketAddress address, Supplier<StatusSnapshot> snapshots) {
-        Objects.requireNonNull(address, "address");
         Objects.requireNonNull(snapshots, "snapshots");
-        HttpServer http;
-        try {
-            http = HttpServer.create(address, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the status page on " + address + ": " + e.getMessage(), e);
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "piha-status-http");
-            t.setDaemon(true);
-            return t;
-        });
-        StatusServer status = new StatusServer(http, executor, snapshots);
-        http.createContext("/", status::handle);
-        http.setExecutor(executor);
-        http.start();
+        StatusServer status = new StatusServer(address, snapshots);
         LOG.info("status page on {}", status.url());
         return status;
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8470/}. */
     public URI url() {
-        InetSocketAddress bound = server.getAddress();
-        return URI.create("http://" + bound.getHostString() + ":" + bound.getPort() + "/");
+        return server.url();
     }
 
     /** The port listened on (useful when started on port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "read-only: use GET\n");
-                return;
-            }
-            switch (exchange.getRequestURI().getPath()) {
-                case "/", "/index.html" -> render(exchange, "text/html; charset=utf-8", StatusPage::render);
-                case "/status.json" -> render(exchange, "application/json", StatusJson::render);
-                case "/metrics" -> render(exchange, StatusMetrics.CONTENT_TYPE, (s, f) -> StatusMetrics.render(s));
-                case "/healthz" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
-                default -> send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
-            }
+        switch (exchange.getRequestURI().getPath()) {
+            case "/", "/index.html" -> render(exchange, "text/html; charset=utf-8", StatusPage::render);
+            case "/status.json" -> render(exchange, "application/json", StatusJson::render);
+            case "/metrics" -> render(exchange, StatusMetrics.CONTENT_TYPE, (s, f) -> StatusMetrics.render(s));
+            case "/healthz" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
+            default -> send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
         }
     }
 
@@ -122,24 +92,12 @@ public final class StatusServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        ReadOnlyHttpServer.send(exchange, status, type, body);
     }
 
     /** Stops serving and releases the port. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

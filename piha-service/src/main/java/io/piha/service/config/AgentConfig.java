@@ -23,10 +23,16 @@ import java.util.Optional;
  * @param actuator how the host starts and stops serving
  * @param audit the agent's audit log
  * @param sync the standby checkout of config sync, if configured
+ * @param gate where the HTTP gate listens ({@code GET /gate}: 200 only while this host leads at the current epoch with
+ *     a valid lease); on {@code 127.0.0.1:8471} by default
  * @since 0.1
  */
 public record AgentConfig(HostId host, BrokerConfig broker, List<Service> services, ContractTimings contract,
-                          Actuator actuator, AuditConfig audit, Optional<ConfigSyncSettings.Standby> sync) {
+                          Actuator actuator, AuditConfig audit, Optional<ConfigSyncSettings.Standby> sync,
+                          StatusConfig gate) {
+
+    /** The default port of the agent's HTTP gate. */
+    public static final int DEFAULT_GATE_PORT = 8471;
 
     /** @throws NullPointerException if a component is null */
     public AgentConfig {
@@ -37,6 +43,7 @@ public record AgentConfig(HostId host, BrokerConfig broker, List<Service> servic
         Objects.requireNonNull(actuator, "actuator");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(gate, "gate");
     }
 
     /**

@@ -37,9 +37,10 @@ final class AgentReader {
                 .orElse(new AgentConfig.Actuator.None());
         AuditConfig audit = CommonSections.audit(root, DEFAULT_AUDIT_FILE);
         Optional<ConfigSyncSettings.Standby> sync = SyncSection.agent(root);
+        StatusConfig gate = CommonSections.listener(root, "gate", AgentConfig.DEFAULT_GATE_PORT);
         root.rejectUnknownKeys();
         return root.problems().count() > 0 ? null
-                : new AgentConfig(host, broker, services, contract, actuator, audit, sync);
+                : new AgentConfig(host, broker, services, contract, actuator, audit, sync, gate);
     }
 
     private static List<AgentConfig.Service> services(ConfigNode root) {

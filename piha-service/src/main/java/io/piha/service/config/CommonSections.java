@@ -93,4 +93,23 @@ final class CommonSections {
         a.rejectUnknownKeys();
         return new AuditConfig(file, maxBytes, keep, fsync, syslog);
     }
+
+    /**
+     * A read-only HTTP listener ({@code status} of the control plane, {@code gate} of the agent): {@code enabled}
+     * (default true), {@code bind} (default 127.0.0.1), {@code port}.
+     */
+    static StatusConfig listener(ConfigNode root, String key, int defaultPort) {
+        Optional<ConfigNode> section = root.object(key);
+        if (section.isEmpty()) {
+            return new StatusConfig(true, StatusConfig.DEFAULT_BIND, defaultPort);
+        }
+        ConfigNode s = section.get();
+        String bind = s.text("bind", StatusConfig.DEFAULT_BIND);
+        if (!bind.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            s.problem("bind", "must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0", Optional.of(bind));
+        }
+        StatusConfig listener = new StatusConfig(s.flag("enabled", true), bind, s.integer("port", defaultPort, 0, 65535));
+        s.rejectUnknownKeys();
+        return listener;
+    }
 }

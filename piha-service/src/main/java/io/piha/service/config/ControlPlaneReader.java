@@ -107,19 +107,7 @@ final class ControlPlaneReader {
     }
 
     private static StatusConfig status(ConfigNode root) {
-        Optional<ConfigNode> section = root.object("status");
-        if (section.isEmpty()) {
-            return StatusConfig.defaults();
-        }
-        ConfigNode s = section.get();
-        String bind = s.text("bind", StatusConfig.DEFAULT_BIND);
-        if (!bind.matches("[A-Za-z0-9.:\\[\\]-]+")) {
-            s.problem("bind", "must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0", Optional.of(bind));
-        }
-        StatusConfig status = new StatusConfig(s.flag("enabled", true), bind,
-                s.integer("port", StatusConfig.DEFAULT_PORT, 0, 65535));
-        s.rejectUnknownKeys();
-        return status;
+        return CommonSections.listener(root, "status", StatusConfig.DEFAULT_PORT);
     }
 
     private static void unique(ConfigNode root, String list, String key, List<String> values) {

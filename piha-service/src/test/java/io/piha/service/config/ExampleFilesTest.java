@@ -26,7 +26,8 @@ class ExampleFilesTest {
             "SWITCH_AUTH_PASSWORD", "auth-pass-123",
             "SWITCH_PRIV_PASSWORD", "priv-pass-123",
             "HA_STANDBY_TOKEN", "llat-standby",
-            "HA_TOKEN", "llat-local");
+            "HA_TOKEN", "llat-local",
+            "SMTP_PASSWORD", "smtp-pass-123");
 
     static Path example(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -59,7 +60,7 @@ class ExampleFilesTest {
                 new ProbeConfig.Supervisor(URI.create("http://10.0.10.5:4357/supervisor/ping"), Duration.ofSeconds(5)),
                 new ProbeConfig.HomeAssistant(URI.create("http://10.0.10.5:8123/api/"), java.util.Optional.empty(),
                         ProbeConfig.DEFAULT_TIMEOUT));
-        assertThat(config.host(HostId.of("ha-standby")).orElseThrow().probes())
+        assertThat(config.host(HostId.of("haos-standby")).orElseThrow().probes())
                 .contains(new ProbeConfig.Tcp("10.0.10.6", 22, Duration.ofSeconds(2)));
 
         SwitchConfig rack = config.switchNamed("rack-switch").orElseThrow();
@@ -73,9 +74,15 @@ class ExampleFilesTest {
 
         assertThat(config.policy(ha))
                 .isEqualTo(ArbiterPolicy.ofDefaults(ha.name(), ha.topology()));
-        assertThat(config.alerts().sinks()).hasSize(3);
+        assertThat(config.alerts().sinks()).hasSize(4);
         assertThat(config.alerts().sinks().get(2)).isInstanceOfSatisfying(AlertsConfig.Sink.HomeAssistant.class,
                 s -> assertThat(s.token().reveal()).isEqualTo("llat-standby"));
+        assertThat(config.alerts().sinks().get(3)).isInstanceOfSatisfying(AlertsConfig.Sink.Email.class, s -> {
+            assertThat(s.security()).isEqualTo(AlertsConfig.EmailSecurity.STARTTLS);
+            assertThat(s.port()).isEqualTo(587);
+            assertThat(s.password().orElseThrow().reveal()).isEqualTo("smtp-pass-123");
+            assertThat(s.to()).containsExactly("owner@example.net");
+        });
         assertThat(config.status()).isEqualTo(new StatusConfig(true, "127.0.0.1", 8470));
         assertThat(config.audit()).isEqualTo(new AuditConfig(Path.of("/var/log/piha-control/audit.jsonl"),
                 10L * 1024 * 1024, 5, true, true));
@@ -85,7 +92,7 @@ class ExampleFilesTest {
     void theAgentExampleLoads() {
         AgentConfig config = new ConfigLoader(ENV).loadAgent(example("agent.yaml"));
 
-        assertThat(config.host()).isEqualTo(HostId.of("ha-standby"));
+        assertThat(config.host()).isEqualTo(HostId.of("haos-standby"));
         assertThat(config.broker().port()).isEqualTo(1883);
         assertThat(config.broker().tls()).isFalse();
         assertThat(config.services()).containsExactly(new AgentConfig.Service(ServiceName.HOME_ASSISTANT, true));
@@ -97,6 +104,7 @@ class ExampleFilesTest {
                 });
         assertThat(config.audit().maxBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(config.audit().keep()).isEqualTo(3);
+        assertThat(config.gate()).isEqualTo(new StatusConfig(true, "127.0.0.1", AgentConfig.DEFAULT_GATE_PORT));
     }
 
     @Test

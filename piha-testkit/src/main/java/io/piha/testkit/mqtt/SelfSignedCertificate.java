@@ -6,15 +6,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A broker certificate for 127.0.0.1, made with the JDK's keytool, and its PEM to trust as a home CA. */
-final class SelfSignedCertificate {
+/**
+ * A server certificate for 127.0.0.1 (a broker, a mail server), made with the JDK's keytool, and its PEM to trust as a
+ * home CA.
+ */
+public final class SelfSignedCertificate {
 
-    static final String PASSWORD = "piha-test-only";
+    /** The password of the key store and the key. */
+    public static final String PASSWORD = "piha-test-only";
 
     private SelfSignedCertificate() {
     }
 
-    static void create(Path keystore, Path pem) throws IOException {
+    /** Writes a PKCS12 key store with the key and certificate to {@code keystore}, and the certificate to {@code pem}. */
+    public static void create(Path keystore, Path pem) throws IOException {
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         run(List.of(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-validity", "2", "-dname", "CN=piha-test-broker", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
