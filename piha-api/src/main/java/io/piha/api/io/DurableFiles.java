@@ -42,6 +42,49 @@ public final class DurableFiles {
         }
     }
 
+    /** Writes a file's new content to the stream it is given. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        /** Writes the whole content; the stream is closed by the caller. */
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Looks at a fully written temporary file and throws to refuse it. */
+    @FunctionalInterface
+    public interface ContentCheck {
+        /** Throws (any exception) if the file at {@code written} must not replace the target. */
+        void check(Path written) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} with what {@code writer} writes, atomically and durably, but only if {@code check}
+     * accepts the written content: for large or binary files (a downloaded archive). The content goes to a uniquely
+     * named temporary file beside the target, is forced to disk and checked; only then is it renamed over the target.
+     * If the writer or the check fails, the temporary file is removed and the target is as it was.
+     */
+    public static void replace(Path file, ContentWriter writer, ContentCheck check) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 java.io.OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                writer.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            check.check(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Appends {@code line} and a newline to {@code file} and forces it to disk, creating both if needed. */
     public static void appendLine(Path file, String line) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
