@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
             io.piha.cli.poe.PoeCommand.class,
             io.piha.cli.inv.InvCommand.class,
             io.piha.cli.platform.PlatformCommand.class,
+            io.piha.cli.recovery.HaosCommand.class,
+            io.piha.cli.recovery.ReinstallCommand.class,
         })
 public final class Piha implements Runnable {
 
