@@ -49,31 +49,34 @@ final class TarEntries {
                 return;
             }
             checkSum(header, offset);
-            char type = (char) header[156];
             long size = octal(header, 124, 12, offset);
-            String name = longName.orElseGet(() -> name(header));
-            longName = Optional.empty();
-            byte[] data = null;
-            BoundedStream content = new BoundedStream(in, size);
+            longName = entry(in, header, longName.orElseGet(() -> name(header)), size, offset, visitor);
+            offset += BLOCK + (size + BLOCK - 1) / BLOCK * BLOCK;
+        }
+    }
+
+    /** Reads one entry's content; returns the name a pax or GNU long-name entry gives the next entry. */
+    private static Optional<String> entry(InputStream in, byte[] header, String name, long size, long offset,
+                                          Visitor visitor) throws IOException {
+        char type = (char) header[156];
+        BoundedStream content = new BoundedStream(in, size);
+        byte[] data = null;
+        try {
             if (type == 'x' || type == 'L') {
                 data = content.readAllBytes();
             } else {
-                try {
-                    visitor.entry(new Entry(strip(name), size, type), content);
-                } catch (EOFException e) {
-                    throw new TarException("entry '" + name + "' (header at byte " + offset + ") is cut short: "
-                            + e.getMessage());
-                }
+                visitor.entry(new Entry(strip(name), size, type), content);
             }
-            content.skipRest(name, offset);
-            skipPadding(in, size, name);
-            if (type == 'x') {
-                longName = paxPath(data);
-            } else if (type == 'L') {
-                longName = Optional.of(cString(data, 0, data.length));
-            }
-            offset += BLOCK + (size + BLOCK - 1) / BLOCK * BLOCK;
+        } catch (EOFException e) {
+            throw new TarException("entry '" + name + "' (header at byte " + offset + ") is cut short: "
+                    + e.getMessage());
         }
+        content.skipRest(name, offset);
+        skipPadding(in, size, name);
+        if (type == 'x') {
+            return paxPath(data);
+        }
+        return type == 'L' ? Optional.of(cString(data, 0, data.length)) : Optional.empty();
     }
 
     private static boolean readBlock(InputStream in, byte[] block) throws IOException {
