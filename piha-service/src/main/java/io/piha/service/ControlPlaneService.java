@@ -73,6 +73,11 @@ public final class ControlPlaneService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService backupThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "piha-haos-backups");
+        t.setDaemon(true);
+        return t;
+    });
     private Optional<ConfigSyncRunner> sync = Optional.empty();
     private StatusServer status;
 
@@ -123,6 +128,7 @@ public final class ControlPlaneService implements AutoCloseable {
             LeadershipBus.Subscription flag = s.start(syncThread, syncSettings.orElseThrow().checkEvery());
             resources.add(flag::close);
         });
+        new ScheduledBackups(config, clock, audit, alerts).start(backupThread);
         long every = config.timings().probeInterval().toMillis();
         housekeeping.scheduleAtFixedRate(() -> planes.values().forEach(ControlPlane::refreshProbes), 0, every,
                 TimeUnit.MILLISECONDS);
@@ -197,6 +203,7 @@ public final class ControlPlaneService implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         syncThread.shutdownNow();
+        backupThread.shutdownNow();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -197,6 +197,44 @@ class RecoverySettingsEffectTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of command");
     }
 
+    @Test
+    void backupEveryMakesTheControlPlanePullNewBackupsOnSchedule() throws Exception {
+        Path staging = dir.resolve("staged");
+        ControlPlaneConfig cfg = config(supervisorKeys("ha-token", ""), "recovery: {staging_dir: " + staging
+                + ", backup_every: 200ms}");
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try {
+            new ScheduledBackups(cfg, clock, audit::add, alert -> { }).start(executor);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Recovery.staging(cfg, "haos-primary").staged().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(Recovery.staging(cfg, "haos-primary").staged()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(audit).extracting(AuditEntry::action).contains("haos_backup");
+    }
+
+    @Test
+    void withoutBackupEveryNothingIsScheduledAndAFailedPullIsACriticalAlert() {
+        ControlPlaneConfig cfg = config(supervisorKeys("wrong-token", ""), "recovery: {staging_dir: " + dir + "}");
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        List<io.piha.api.alert.Alert> alerts = new CopyOnWriteArrayList<>();
+        ScheduledBackups backups = new ScheduledBackups(cfg, clock, audit::add, alerts::add);
+
+        backups.start(executor);
+        backups.pullAll();
+        executor.shutdownNow();
+
+        assertThat(executor.getQueue()).isEmpty();
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.code()).isEqualTo(ScheduledBackups.FAILED);
+            assertThat(a.message()).contains("haos-primary refused the token");
+        });
+    }
+
     private RecoveryOutcome reinstall(ControlPlaneConfig cfg, String host) {
         return Recovery.reinstall(cfg, dir.resolve("state"), false, clock, audit::add, alert -> { })
                 .reinstall(RecoveryRequest.of(host, "operator:test", "test"), Optional.of(host));

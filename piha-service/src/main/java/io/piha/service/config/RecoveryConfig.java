@@ -19,9 +19,12 @@ import java.util.Set;
  * @param keep how many staged HAOS backups to keep per host (default 3)
  * @param snapshotBranch the branch of the sync repository a config snapshot takes (default {@code main})
  * @param reinstall the guards of scripted reinstalls
+ * @param backupEvery how often the control plane pulls a new backup of each host with a Supervisor; empty: never
+ *     (only {@code piha haos backup pull})
  * @since 0.1
  */
-public record RecoveryConfig(Path stagingDir, int keep, String snapshotBranch, ReinstallLimits reinstall) {
+public record RecoveryConfig(Path stagingDir, int keep, String snapshotBranch, ReinstallLimits reinstall,
+                             Optional<Duration> backupEvery) {
 
     /** Default staging directory. */
     public static final String DEFAULT_STAGING_DIR = "/var/lib/piha/staging";
@@ -31,11 +34,12 @@ public record RecoveryConfig(Path stagingDir, int keep, String snapshotBranch, R
         Objects.requireNonNull(stagingDir, "stagingDir");
         Objects.requireNonNull(snapshotBranch, "snapshotBranch");
         Objects.requireNonNull(reinstall, "reinstall");
+        Objects.requireNonNull(backupEvery, "backupEvery");
     }
 
     /** The defaults, as when the file has no {@code recovery:} section. */
     public static RecoveryConfig defaults() {
-        return new RecoveryConfig(Path.of(DEFAULT_STAGING_DIR), 3, "main", ReinstallLimits.defaults());
+        return new RecoveryConfig(Path.of(DEFAULT_STAGING_DIR), 3, "main", ReinstallLimits.defaults(), Optional.empty());
     }
 
     /**

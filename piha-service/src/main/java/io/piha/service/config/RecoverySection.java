@@ -24,8 +24,9 @@ final class RecoverySection {
         String branch = r.text("snapshot_branch", d.snapshotBranch());
         RecoveryConfig.ReinstallLimits limits = r.object("reinstall").map(RecoverySection::limits)
                 .orElse(d.reinstall());
+        Optional<Duration> every = Optional.ofNullable(r.duration("backup_every", null));
         r.rejectUnknownKeys();
-        return new RecoveryConfig(staging, keep, branch, limits);
+        return new RecoveryConfig(staging, keep, branch, limits, every);
     }
 
     private static RecoveryConfig.ReinstallLimits limits(ConfigNode n) {
