@@ -73,8 +73,13 @@ public final class SimulatedSupervisor implements AutoCloseable {
 
     /** Adds a finished full backup, as if made at {@code date}; returns its slug. */
     public String addBackup(String name, Instant date) {
+        return addBackup(name, date, 70_000); // several blocks, not a multiple of 512
+    }
+
+    /** Adds a finished full backup whose {@code homeassistant.tar.gz} has {@code contentBytes} bytes (benchmarks). */
+    public String addBackup(String name, Instant date, int contentBytes) {
         String slug = String.format("%08x", 0x5a1e0000 + counter.incrementAndGet());
-        backups.put(slug, new Backup(slug, name, date, archive(slug, name, date)));
+        backups.put(slug, new Backup(slug, name, date, archive(slug, name, date, contentBytes)));
         return slug;
     }
 
@@ -170,14 +175,14 @@ public final class SimulatedSupervisor implements AutoCloseable {
         }
     }
 
-    private static byte[] archive(String slug, String name, Instant date) {
+    private static byte[] archive(String slug, String name, Instant date, int contentBytes) {
         ObjectNode meta = JSON.createObjectNode().put("slug", slug).put("version", 2).put("name", name)
                 .put("date", date.toString()).put("type", "full").put("supervisor_version", "2024.06.0")
                 .put("protected", false).put("compressed", true);
         meta.putObject("homeassistant").put("version", "2024.6.0");
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("./backup.json", meta.toPrettyString().getBytes(StandardCharsets.UTF_8));
-        byte[] config = new byte[70_000]; // stands for homeassistant.tar.gz: several blocks, not a multiple of 512
+        byte[] config = new byte[contentBytes]; // stands for homeassistant.tar.gz
         new java.util.Random(slug.hashCode()).nextBytes(config);
         files.put("./homeassistant.tar.gz", config);
         return TarWriter.archive(files, date.getEpochSecond());
