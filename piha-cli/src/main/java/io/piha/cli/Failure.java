@@ -117,6 +117,12 @@ record Failure(ExitCode code, String what, String todo, boolean secretsPossible)
         if (t instanceof io.piha.cli.inv.DatabaseBusyException) {
             return new Failure(ExitCode.REFUSED, message, "wait for the other piha inv to finish, or stop it", false);
         }
+        if (t instanceof io.piha.http.haos.SupervisorException) {
+            return new Failure(ExitCode.FAILED, message, "then run it again", false);
+        }
+        if (t instanceof io.piha.sync.StandbyCheckoutException) {
+            return new Failure(ExitCode.FAILED, message, "check the sync repository and the staging directory", false);
+        }
         if (t instanceof InventoryException.NotFound) {
             return new Failure(ExitCode.USAGE, message, "list what exists with 'piha inv ... list'", false);
         }

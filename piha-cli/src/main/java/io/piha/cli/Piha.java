@@ -38,6 +38,8 @@ import picocli.CommandLine.ScopeType;
             io.piha.cli.platform.PlatformCommand.class,
             io.piha.cli.backup.BackupCommand.class,
             io.piha.cli.config.ConfigCommand.class,
+            io.piha.cli.recovery.HaosCommand.class,
+            io.piha.cli.recovery.ReinstallCommand.class,
         })
 public final class Piha implements Runnable {
 

@@ -56,7 +56,8 @@ class CommandTreeTest {
     void theTreeHasEveryKnownCommand() {
         assertThat(everyCommand().map(p -> String.join(" ", p)))
                 .contains("drill", "bench", "simulate", "control-plane", "agent", "status", "promote", "demote", "freeze",
-                        "thaw", "reset-host", "sync status", "sync now", "poe", "inv")
+                        "thaw", "reset-host", "sync status", "sync now", "poe", "inv", "haos backup pull", "haos backup list",
+                        "haos snapshot", "reinstall")
                 .hasSizeGreaterThan(25);
     }
 

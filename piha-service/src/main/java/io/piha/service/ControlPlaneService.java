@@ -68,6 +68,11 @@ public final class ControlPlaneService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService backupThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "piha-haos-backups");
+        t.setDaemon(true);
+        return t;
+    });
     private Optional<ConfigSyncRunner> sync = Optional.empty();
     private final ControlPlaneStatus status;
     private StatusServer statusServer;
@@ -126,6 +131,7 @@ public final class ControlPlaneService implements AutoCloseable {
             LeadershipBus.Subscription flag = s.start(syncThread, syncSettings.orElseThrow().checkEvery());
             resources.add(flag::close);
         });
+        new ScheduledBackups(config, clock, audit, alerts).start(backupThread);
         long every = config.timings().probeInterval().toMillis();
         housekeeping.scheduleAtFixedRate(() -> planes.values().forEach(ControlPlane::refreshProbes), 0, every,
                 TimeUnit.MILLISECONDS);
@@ -188,6 +194,7 @@ public final class ControlPlaneService implements AutoCloseable {
     public void close() {
         io.piha.runtime.Threads.stop(housekeeping, "the control plane's housekeeping");
         io.piha.runtime.Threads.stop(syncThread, "config sync");
+        io.piha.runtime.Threads.stop(backupThread, "HAOS backups");
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

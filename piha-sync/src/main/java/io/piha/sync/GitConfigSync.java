@@ -98,8 +98,13 @@ public final class GitConfigSync implements ConfigSync {
      * @throws IllegalArgumentException naming the URI if it cannot be parsed
      */
     public static Builder remote(String uri, Path cache) {
+        return new Builder(null, parse(uri), Objects.requireNonNull(cache, "cache"));
+    }
+
+    /** A remote's URI, or an error naming it without its credentials. */
+    static URIish parse(String uri) {
         try {
-            return new Builder(null, new URIish(uri), Objects.requireNonNull(cache, "cache"));
+            return new URIish(uri);
         } catch (URISyntaxException e) {
             String shown = uri.replaceAll("//[^/@]*@", "//***@");
             throw new IllegalArgumentException("invalid repository URI '" + shown + "': " + e.getReason(), e);

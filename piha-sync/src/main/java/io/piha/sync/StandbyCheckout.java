@@ -36,12 +36,12 @@ public final class StandbyCheckout {
     private static final Logger LOG = LoggerFactory.getLogger(StandbyCheckout.class);
 
     private final Path repository;
-    private final String branch;
+    private final String ref;
     private final Path root;
 
-    private StandbyCheckout(Path repository, String branch, Path root) {
+    private StandbyCheckout(Path repository, String ref, Path root) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.branch = Objects.requireNonNull(branch, "branch");
+        this.ref = Objects.requireNonNull(ref, "ref");
         this.root = Objects.requireNonNull(root, "root");
     }
 
@@ -52,7 +52,12 @@ public final class StandbyCheckout {
      * @param root where {@code current}, {@code previous} and {@code trees} live
      */
     public static StandbyCheckout of(Path repository, String branch, Path root) {
-        return new StandbyCheckout(repository, branch, root);
+        return new StandbyCheckout(repository, "refs/heads/" + Objects.requireNonNull(branch, "branch"), root);
+    }
+
+    /** The same for any ref, e.g. a branch of a remote as fetched into a cache ({@link ConfigSnapshot}). */
+    static StandbyCheckout ofRef(Path repository, String ref, Path root) {
+        return new StandbyCheckout(repository, ref, root);
     }
 
     /** The link Home Assistant should read its configuration through. */
@@ -120,11 +125,11 @@ public final class StandbyCheckout {
 
     private CommitId branchHead() {
         try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir().toFile()).setMustExist(true).build()) {
-            Ref ref = repo.exactRef("refs/heads/" + branch);
-            if (ref == null || ref.getObjectId() == null) {
-                throw new StandbyCheckoutException("branch refs/heads/" + branch + " not found in " + repository, null);
+            Ref head = repo.exactRef(ref);
+            if (head == null || head.getObjectId() == null) {
+                throw new StandbyCheckoutException("branch " + ref + " not found in " + repository, null);
             }
-            return new CommitId(ref.getObjectId().name());
+            return new CommitId(head.getObjectId().name());
         } catch (IOException e) {
             throw new StandbyCheckoutException("cannot read " + repository + ": " + e, e);
         }

@@ -28,17 +28,41 @@ public final class DurableFiles {
 
     /** Replaces {@code file} with {@code bytes} atomically and durably, creating its directory if needed. */
     public static void replace(Path file, byte[] bytes) throws IOException {
+        replace(file, out -> out.write(bytes), written -> { });
+    }
+
+    /** Writes a file's new content to the stream it is given. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        /** Writes the whole content; the stream is closed by the caller. */
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Looks at a fully written temporary file and throws to refuse it. */
+    @FunctionalInterface
+    public interface ContentCheck {
+        /** Throws (any exception) if the file at {@code written} must not replace the target. */
+        void check(Path written) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} with what {@code writer} writes, atomically and durably, but only if {@code check}
+     * accepts the written content: for large or binary files (a downloaded archive). The content goes to a uniquely
+     * named temporary file beside the target, is forced to disk and checked; only then is it renamed over the target.
+     * If the writer or the check fails, the temporary file is removed and the target is as it was.
+     */
+    public static void replace(Path file, ContentWriter writer, ContentCheck check) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 java.io.OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                writer.write(out);
+                out.flush();
                 ch.force(true);
             }
+            check.check(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

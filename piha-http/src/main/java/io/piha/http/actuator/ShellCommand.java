@@ -2,11 +2,9 @@ package io.piha.http.actuator;
 
 import io.piha.api.leadership.FencingToken;
 import io.piha.api.leadership.RoleActuator;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Switches a host's role by running a command (e.g. {@code docker start homeassistant}), with
@@ -41,22 +39,6 @@ public final class ShellCommand implements RoleActuator {
         if (command.isEmpty()) {
             return;
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(env);
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("role command " + command + " did not finish within " + timeoutSeconds + " s");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("role command " + command + " exited with " + p.exitValue());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run role command " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + command, e);
-        }
+        Commands.run("role command " + command, command, env, java.time.Duration.ofSeconds(timeoutSeconds));
     }
 }

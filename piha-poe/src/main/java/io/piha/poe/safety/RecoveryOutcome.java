@@ -133,7 +133,9 @@ public sealed interface RecoveryOutcome {
         /** Too many failed recoveries of this host: the breaker is open. */
         BREAKER_OPEN,
         /** The driver cannot do the action. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** A destructive action (a reinstall) was not confirmed by naming its host. */
+        UNCONFIRMED
     }
 
     /** The steps of an action and its read-back. */
@@ -147,6 +149,8 @@ public sealed interface RecoveryOutcome {
         /** Read-back: the PSE delivers power again. */
         DETECTION,
         /** The host behind the port answers again. */
-        HOST
+        HOST,
+        /** Starting a host's scripted reinstall (its command or URL). */
+        REINSTALL
     }
 }

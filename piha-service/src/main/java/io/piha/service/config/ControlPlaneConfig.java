@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param status the status page
  * @param audit the audit log
  * @param sync config sync of the primary's configuration to the standby branch, if configured
+ * @param recovery where HAOS backups and config snapshots are staged, and the limits of reinstalls
  * @since 0.1
  */
 public record ControlPlaneConfig(String site, String actor, BrokerConfig broker, List<ServiceConfig> services,
                                  List<HostConfig> hosts, List<SwitchConfig> switches, TimingsConfig timings,
                                  AlertsConfig alerts, StatusConfig status, AuditConfig audit,
-                                 Optional<ConfigSyncSettings> sync) {
+                                 Optional<ConfigSyncSettings> sync, RecoveryConfig recovery) {
 
     /** @throws NullPointerException if a component is null */
     public ControlPlaneConfig {
@@ -42,6 +43,16 @@ public record ControlPlaneConfig(String site, String actor, BrokerConfig broker,
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(recovery, "recovery");
+    }
+
+    /** A configuration with the default {@code recovery:} section. */
+    public ControlPlaneConfig(String site, String actor, BrokerConfig broker, List<ServiceConfig> services,
+                              List<HostConfig> hosts, List<SwitchConfig> switches, TimingsConfig timings,
+                              AlertsConfig alerts, StatusConfig status, AuditConfig audit,
+                              Optional<ConfigSyncSettings> sync) {
+        this(site, actor, broker, services, hosts, switches, timings, alerts, status, audit, sync,
+                RecoveryConfig.defaults());
     }
 
     /** The host with this id, if configured. */

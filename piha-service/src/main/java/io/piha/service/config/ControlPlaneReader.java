@@ -33,12 +33,13 @@ final class ControlPlaneReader {
         StatusConfig status = status(root);
         AuditConfig audit = CommonSections.audit(root, AuditConfig.DEFAULT_FILE);
         Optional<ConfigSyncSettings> sync = SyncSection.controlPlane(root, services.stream().map(ServiceConfig::name).toList());
+        RecoveryConfig recovery = RecoverySection.read(root);
         root.rejectUnknownKeys();
         unique(root, "hosts", "id", hosts.stream().map(h -> h.id().value()).toList());
         unique(root, "switches", "name", switches.stream().map(SwitchConfig::name).toList());
         unique(root, "services", "name", services.stream().map(s -> s.name().value()).toList());
         ControlPlaneConfig config = root.problems().count() > 0 ? null : new ControlPlaneConfig(site, actor, broker,
-                services, hosts, switches, timings, alerts, status, audit, sync);
+                services, hosts, switches, timings, alerts, status, audit, sync, recovery);
         if (config != null) {
             CrossChecks.check(config, root.problems());
         }

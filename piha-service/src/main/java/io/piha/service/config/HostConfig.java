@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param participant how it takes part in leadership ({@code v1}: the automations of contract v1, {@code package}: the
  *     PiHA Home Assistant package, {@code agent}: the Java agent); empty: detected from what it publishes, which
  *     only ever moves up (a host that ever showed an epoch is never again taken for a v1 host)
+ * @param supervisor its Supervisor API, for HAOS backups ({@code piha haos backup}), if it runs HAOS
+ * @param reinstall its scripted reinstall ({@code piha reinstall}), if configured
  * @since 0.1
  */
-public record HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe, Optional<ParticipantKind> participant) {
+public record HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe, Optional<ParticipantKind> participant,
+                         Optional<RecoveryConfig.Supervisor> supervisor, Optional<RecoveryConfig.Reinstall> reinstall) {
 
     /** @throws NullPointerException if a component is null */
     public HostConfig {
@@ -26,6 +29,13 @@ public record HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> 
         probes = List.copyOf(probes);
         Objects.requireNonNull(poe, "poe");
         Objects.requireNonNull(participant, "participant");
+        Objects.requireNonNull(supervisor, "supervisor");
+        Objects.requireNonNull(reinstall, "reinstall");
+    }
+
+    /** A host without backups or reinstall. */
+    public HostConfig(HostId id, List<ProbeConfig> probes, Optional<PoePort> poe, Optional<ParticipantKind> participant) {
+        this(id, probes, poe, participant, Optional.empty(), Optional.empty());
     }
 
     /** A host whose participation is detected. */

@@ -33,9 +33,11 @@ final class HostsSection {
             }
             Optional<HostConfig.PoePort> poe = h.object("poe").map(HostsSection::poe);
             Optional<ParticipantKind> participant = Optional.ofNullable(h.choice("participant", ParticipantKind.class, null));
+            var supervisor = RecoverySection.supervisor(h);
+            var reinstall = RecoverySection.reinstall(h);
             h.rejectUnknownKeys();
             if (h.problems().count() == before) {
-                hosts.add(new HostConfig(id, probes, poe, participant));
+                hosts.add(new HostConfig(id, probes, poe, participant, supervisor, reinstall));
             }
         }
         return hosts;
