@@ -37,13 +37,6 @@ class SetupGuideTest {
             "backup-and-restore.md", "node-red.md");
     /** The two Home Assistant hosts, as in the HA package and every example. */
     private static final Set<String> HOSTS = Set.of("haos-primary", "haos-standby");
-    /**
-     * Paths the guides name that exist on the lead branch (the broker example and the migration guide, issue 14) and
-     * not yet on this one. Remove an entry when it is merged: the check then covers it.
-     */
-    private static final Set<String> ON_THE_LEAD_BRANCH = Set.of("docs/examples/mosquitto-piha.conf",
-            "docs/examples/mosquitto-piha.acl", "docs/migration.md");
-
     @TempDir
     Path tmp;
 
@@ -111,7 +104,7 @@ class SetupGuideTest {
             String text = Files.readString(file);
             for (Matcher m = repoPath.matcher(text); m.find(); ) {
                 String path = m.group(1);
-                if (!Files.exists(ROOT.resolve(path)) && !ON_THE_LEAD_BRANCH.contains(path)) {
+                if (!Files.exists(ROOT.resolve(path))) {
                     missing.add(guide + ": " + path);
                 }
             }
@@ -122,8 +115,7 @@ class SetupGuideTest {
                 }
                 String[] parts = target.split("#", 2);
                 Path linked = parts[0].isEmpty() ? file : file.getParent().resolve(parts[0]).normalize();
-                String relative = ROOT.relativize(linked).toString();
-                if (!Files.exists(linked) && !ON_THE_LEAD_BRANCH.contains(relative)) {
+                if (!Files.exists(linked)) {
                     missing.add(guide + ": link " + target);
                 } else if (parts.length == 2 && Files.isRegularFile(linked) && !anchors(linked).contains(parts[1])) {
                     missing.add(guide + ": anchor " + target);

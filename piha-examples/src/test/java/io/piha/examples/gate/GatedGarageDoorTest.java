@@ -8,6 +8,7 @@ import io.piha.api.leadership.Epoch;
 import io.piha.api.leadership.FencingToken;
 import io.piha.api.leadership.HostId;
 import io.piha.api.leadership.LeadershipMessage;
+import io.piha.api.leadership.Lease;
 import io.piha.api.leadership.RoleActuator;
 import io.piha.api.leadership.ServiceName;
 import io.piha.core.node.NodePolicy;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class GatedGarageDoorTest {
@@ -26,23 +28,38 @@ class GatedGarageDoorTest {
     private static final HostId ME = HostId.of("haos-standby");
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final List<FencingToken> opened = new CopyOnWriteArrayList<>();
+    /** The epoch at which this host holds the lease the control plane renews (0: it holds none). */
+    private final AtomicLong myLease = new AtomicLong();
 
     @Test
     void theDoorOpensOnlyWhileThisHostLeadsAtTheNewestEpoch() throws Exception {
         try (InMemoryLeadershipBus bus = new InMemoryLeadershipBus();
              Agent agent = new Agent(NodePolicy.ofDefaults(HA, ME), bus, RoleActuator.NONE, e -> { }, clock,
                      Duration.ofSeconds(30)).start()) {
+            // the control plane's part: each heartbeat of the leaseholder is answered with a renewal naming it
+            bus.subscribe(HA, m -> renewLease(bus, m));
             GatedGarageDoor door = new GatedGarageDoor(agent.gate(), opened::add);
             assertThat(door.open()).startsWith("not opened:");
 
+            myLease.set(1);
             bus.publish(promote(ME, 1));
-            waitUntil(() -> agent.state().isCurrentLeader());
+            waitUntil(() -> agent.gate().check() instanceof io.piha.api.leadership.GateDecision.Leading);
             assertThat(door.open()).isEqualTo("opened by haos-standby at epoch 1");
 
+            myLease.set(0);
             bus.publish(promote(HostId.of("haos-primary"), 2));
             waitUntil(() -> !agent.state().isCurrentLeader());
             assertThat(door.open()).startsWith("not opened:");
             assertThat(opened).extracting(FencingToken::epoch).containsExactly(Epoch.of(1));
+        }
+    }
+
+    private void renewLease(InMemoryLeadershipBus bus, LeadershipMessage m) {
+        long epoch = myLease.get();
+        if (epoch > 0 && m instanceof LeadershipMessage.HeartbeatPublished hb && hb.heartbeat().host().equals(ME)
+                && hb.heartbeat().id().isPresent()) {
+            bus.publish(new LeadershipMessage.LeaseGranted(HA, Lease.renewal(ME, Epoch.of(epoch), clock.instant(),
+                    Duration.ofMinutes(3), hb.heartbeat().id().get())));
         }
     }
 

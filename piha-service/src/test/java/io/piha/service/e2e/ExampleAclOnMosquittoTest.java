@@ -47,7 +47,7 @@ class ExampleAclOnMosquittoTest {
         assumeTrue(binary.isPresent(), Mosquitto.SKIPPED);
         // mosquitto_passwd comes in Debian's mosquitto package: with the broker there, it is there.
         Path passwords = dir.resolve("piha.passwd");
-        for (String user : List.of("piha-nas", "piha-operator", "haos-primary", "ha-standby")) {
+        for (String user : List.of("piha-nas", "piha-operator", "haos-primary", "haos-standby")) {
             mosquittoPasswd(passwords, user);
         }
         broker = Mosquitto.start(binary.get(), new Mosquitto.AccessControl(passwords, ACL.toAbsolutePath()));
@@ -136,7 +136,7 @@ class ExampleAclOnMosquittoTest {
             assertThat(delivered(v3(host, LEASE, lease), lease)).as("a host's lease is dropped").isFalse();
             assertThat(delivered(v3(host, CMD, promote), promote)).as("a host's command is dropped").isFalse();
             String other = marker("availability");
-            assertThat(delivered(v3(host, "piha/leader/home-assistant/availability/ha-standby", other), other))
+            assertThat(delivered(v3(host, "piha/leader/home-assistant/availability/haos-standby", other), other))
                     .as("another host's availability is dropped").isFalse();
         } finally {
             host.disconnect();
