@@ -81,7 +81,8 @@ public final class FailoverBenchmark {
             Collections.sort(totals);
             Duration nominal = pace.timeout().plus(DrillHome.OFF_TIME).plus(pace.recoveryWait());
             out.printf("fenced failovers measured: %d (after 1 for warm-up); heartbeat %d ms, timeout %d ms, off time %d ms,"
-                    + " recovery wait %d ms: nominal %d ms plus up to one heartbeat%n", totals.size(),
+                    + " recovery wait %d ms: nominal %d ms, less up to one heartbeat (the timeout runs from the last one before the"
+                    + " hang)%n", totals.size(),
                     pace.heartbeat().toMillis(), pace.timeout().toMillis(), DrillHome.OFF_TIME.toMillis(),
                     pace.recoveryWait().toMillis(), nominal.toMillis());
             out.printf("primary hangs -> standby acting (fenced, leased): p50 %d ms, p99 %d ms, max %d ms (target < 5000 ms)%n",

@@ -69,7 +69,7 @@ final class DrillStatusPages {
         assertThat(severityOf(failover, "poe_reset")).isEqualTo("warning");
         assertThat(failover.get("routine").findValues("count")).as("heartbeats counted").isNotEmpty();
         assertThat(metrics.get(2)).contains("piha_failovers_total{service=\"home-assistant\"} 1\n",
-                "piha_leader_info{service=\"home-assistant\",host=\"ha-standby\"} 1\n",
+                "piha_leader_info{service=\"home-assistant\",host=\"haos-standby\"} 1\n",
                 "piha_poe_port_off{switch=\"rack-switch\",port=\"haos-primary\",state=\"held_off\"} 1\n");
         assertThat(metrics.get(4)).contains("piha_grants_total{service=\"home-assistant\",trigger=\"operator\"} 2\n");
         if (chromium.isPresent()) {
