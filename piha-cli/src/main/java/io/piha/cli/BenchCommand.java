@@ -10,10 +10,11 @@ import picocli.CommandLine.Spec;
 /** {@code piha bench}: the control plane's benchmarks (never part of the tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures failover overhead over real I/O, and the control plane's start-up time and memory.", "",
-            "Failover: the drill's home fails over repeatedly; overhead is the time from the primary's last heartbeat to",
-            "the standby's 'leader' minus the configured timeout, off time and wait. Fenced failover: heartbeats every",
-            "second, from the primary hanging to the standby acting (fenced, leased). Footprint: 'piha control-plane' in",
-            "its own JVM with the launcher's service flags (and with -Xmx64m alone) beside an idle JVM from the same jar.",
+            "Failover: the drill's home fails over repeatedly; overhead is the time from the primary's last heartbeat to "
+                    + "the standby's 'leader' minus the configured timeout, off time and wait.",
+            "Fenced failover: heartbeats every second, from the primary hanging to the standby acting (fenced, leased).",
+            "Footprint: 'piha control-plane' in its own JVM with the launcher's service flags (and with -Xmx64m alone) "
+                    + "beside an idle JVM from the same jar.",
             "Results go in docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
 
