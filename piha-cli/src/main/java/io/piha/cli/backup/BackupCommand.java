@@ -39,7 +39,7 @@ public final class BackupCommand implements Runnable {
                 description = "The control plane's YAML file (for audit.file).")
         Path config;
 
-        @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+        @Option(names = "--state-dir", defaultValue = io.piha.cli.StateDirectory.OPTION_DEFAULT,
                 description = "The control plane's state directory (default: ${DEFAULT-VALUE}).")
         Path stateDir;
 

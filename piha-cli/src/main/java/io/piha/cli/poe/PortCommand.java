@@ -42,7 +42,7 @@ abstract class PortCommand implements Callable<Integer> {
     @Mixin
     SwitchOptions switchOptions;
 
-    @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+    @Option(names = "--state-dir", defaultValue = io.piha.cli.StateDirectory.OPTION_DEFAULT,
             description = "Where the PoE ledgers live, shared with the control plane (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 

@@ -13,7 +13,7 @@ final class RecoveryOptions {
                     + "recovery: section (default: ${DEFAULT-VALUE}).")
     Path config;
 
-    @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+    @Option(names = "--state-dir", defaultValue = io.piha.cli.StateDirectory.OPTION_DEFAULT,
             description = "Where the reinstall ledger and the snapshot cache live, shared with the control plane "
                     + "(default: ${DEFAULT-VALUE}).")
     Path stateDir;

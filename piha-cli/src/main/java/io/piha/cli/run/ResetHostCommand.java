@@ -34,7 +34,7 @@ public final class ResetHostCommand implements Callable<Integer> {
     @Option(names = "--switch", defaultValue = "switch", description = "The switch's name when it comes from flags.")
     String switchName;
 
-    @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+    @Option(names = "--state-dir", defaultValue = io.piha.cli.StateDirectory.OPTION_DEFAULT,
             description = "Where the PoE ledgers live, shared with the control plane (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 

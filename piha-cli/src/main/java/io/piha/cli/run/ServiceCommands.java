@@ -44,7 +44,7 @@ public final class ServiceCommands {
         @Option(names = {"-c", "--config"}, description = "The control plane's YAML file (required).")
         Path config;
 
-        @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+        @Option(names = "--state-dir", defaultValue = io.piha.cli.StateDirectory.OPTION_DEFAULT,
                 description = "Where the arbiters' memory and PoE ledgers live (default: ${DEFAULT-VALUE}).")
         Path stateDir;
 
@@ -78,7 +78,7 @@ public final class ServiceCommands {
         @Option(names = {"-c", "--config"}, required = true, description = "The control plane's YAML file.")
         Path config;
 
-        @Option(names = "--state-dir", defaultValue = "${env:PIHA_STATE_DIR:-/var/lib/piha}",
+        @Option(names = "--state-dir", defaultValue = io.piha.cli.StateDirectory.OPTION_DEFAULT,
                 description = "Where the arbiters' memory lives (default: ${DEFAULT-VALUE}).")
         Path stateDir;
 
