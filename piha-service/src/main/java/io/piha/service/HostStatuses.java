@@ -24,7 +24,7 @@ final class HostStatuses {
         Duration timeout = plane.policy().heartbeatTimeout();
         return List.of(topology.primary(), topology.standby()).stream().map(h -> {
             ArbiterState.HostView view = state.host(h);
-            Optional<Instant> heartbeat = lastHeartbeat(view);
+            Optional<Instant> heartbeat = view.heardAt();
             boolean leads = state.leader().filter(h::equals).isPresent();
             String role = (h.equals(topology.primary()) ? "primary" : "standby") + (leads ? ", leading" : "");
             Optional<Epoch> epoch = leads ? Optional.of(state.epoch()) : heard.apply(h);
@@ -32,14 +32,6 @@ final class HostStatuses {
                     state.knownKindOf(h, topology).map(k -> k.wire()), plane.lastProbe(h), heartbeat, epoch,
                     view.clockOffset(), liveness(heartbeat, timeout, now));
         }).toList();
-    }
-
-    /**
-     * When its newest heartbeat arrived by the control plane's clock: its own stamp less its clock offset (the offset
-     * was measured at that arrival). Kept across a failover, so an old primary never reads "never".
-     */
-    static Optional<Instant> lastHeartbeat(ArbiterState.HostView view) {
-        return view.heardAt();
     }
 
     static HostStatus.Liveness liveness(Optional<Instant> heartbeat, Duration timeout, Instant now) {

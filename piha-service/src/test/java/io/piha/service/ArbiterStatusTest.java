@@ -64,7 +64,7 @@ class ArbiterStatusTest {
         ArbiterState.HostView lagging = new ArbiterState.HostView(Optional.empty(), Optional.of(NOW.minusSeconds(16)),
                 Optional.empty(), Optional.of(java.time.Duration.ofSeconds(-6)), Optional.empty());
 
-        Optional<Instant> arrived = HostStatuses.lastHeartbeat(lagging);
+        Optional<Instant> arrived = lagging.heardAt();
 
         assertThat(arrived).hasValue(NOW.minusSeconds(10));
         java.time.Duration timeout = java.time.Duration.ofSeconds(90);
@@ -72,7 +72,7 @@ class ArbiterStatusTest {
                 .isEqualTo(io.piha.http.status.HostStatus.Liveness.HEARTBEATING);
         assertThat(HostStatuses.liveness(arrived, timeout, NOW.plusSeconds(81)))
                 .isEqualTo(io.piha.http.status.HostStatus.Liveness.SILENT);
-        assertThat(HostStatuses.liveness(HostStatuses.lastHeartbeat(ArbiterState.HostView.UNKNOWN), timeout, NOW))
+        assertThat(HostStatuses.liveness(ArbiterState.HostView.UNKNOWN.heardAt(), timeout, NOW))
                 .isEqualTo(io.piha.http.status.HostStatus.Liveness.NOT_HEARD);
     }
 
